@@ -1,0 +1,21 @@
+"""Where parevo keeps things: its own C++ runtime and tasks (package data) and the cache."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+CXX_DIR = PACKAGE_DIR / "verify" / "cxx"  # harness_main.cpp and the parevo/ runtime headers
+RUNTIME_INCLUDE = CXX_DIR / "parevo"
+SUITE_DIR = PACKAGE_DIR / "tasks" / "suite"
+
+
+def cache_dir() -> Path:
+    """`PAREVO_CACHE_DIR`, else `$XDG_CACHE_HOME/parevo`, else `~/.cache/parevo`."""
+    if env := os.environ.get("PAREVO_CACHE_DIR"):
+        root = Path(env)
+    else:
+        root = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "parevo"
+    root.mkdir(parents=True, exist_ok=True)
+    return root

@@ -1,0 +1,149 @@
+"""Parallel programming models: how to build a candidate for speed, how to prove it uses the
+model at all, and how to build and run it under a race detector that does not cry wolf.
+
+The race recipes are the ones established in DESIGN.md: OpenMP is compiled by gcc but linked
+against LLVM's libomp with the Archer tool (gcc + libgomp + TSan gives false positives);
+std::thread and ParlayLib use gcc's ThreadSanitizer; oneTBB from Debian is not instrumented, so
+its race check is *unavailable*, never passed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from .probe import Toolchain
+
+TSAN = ("-fsanitize=thread", "-g", "-O1")
+
+
+@dataclass(frozen=True)
+class Flags:
+    compile: tuple[str, ...] = ()
+    link: tuple[str, ...] = ()
+    harness_defines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RaceRecipe:
+    """How to build and run a race-detection binary; `unavailable` says why there is none."""
+
+    flags: Flags = Flags()
+    env: dict[str, str] = field(default_factory=dict)
+    unavailable: str = ""
+
+
+@dataclass(frozen=True)
+class ParallelModel:
+    name: str
+    summary: str
+    usage_pattern: re.Pattern[str] | None  # must match the stripped source
+    usage_error: str
+    forbidden_pattern: re.Pattern[str] | None = None
+    flags: Callable[[Toolchain], Flags] = lambda tc: Flags()
+    race: Callable[[Toolchain], RaceRecipe] = lambda tc: RaceRecipe(unavailable="no threads to race")
+    missing: Callable[[Toolchain], str] = lambda tc: ""  # why the model cannot be built here
+
+    def check_usage(self, stripped_source: str) -> str:
+        """'' when the candidate really uses this model, else a message for the LLM."""
+        if self.usage_pattern is not None and not self.usage_pattern.search(stripped_source):
+            return self.usage_error
+        if self.forbidden_pattern is not None and (m := self.forbidden_pattern.search(stripped_source)):
+            line = stripped_source.count("\n", 0, m.start()) + 1
+            return f"{self.usage_error} (found `{m.group(0).strip()}` at candidate.cpp:{line})"
+        return ""
+
+    @staticmethod
+    def thread_env(threads: int) -> dict[str, str]:
+        n = str(threads)
+        return {"PAREVO_NUM_THREADS": n, "OMP_NUM_THREADS": n, "PARLAY_NUM_THREADS": n}
+
+
+OPENMP_USE = re.compile(r"^[ \t]*#[ \t]*pragma[ \t]+omp\b", re.M)
+THREADS_USE = re.compile(r"\bstd::j?thread\b(?!\s*::\s*hardware_concurrency)|\bstd::async\b|\bpthread_create\b")
+TBB_USE = re.compile(r"\b(?:oneapi::)?tbb::\w+")
+PARLAY_USE = re.compile(r"\bparlay::\w+\s*(?:<[^;{}()]*>)?\s*\(")
+ANY_PARALLEL = re.compile(
+    r"^[ \t]*#[ \t]*pragma[ \t]+omp\b.*$|\bstd::j?thread\b(?!\s*::\s*hardware_concurrency)|\bstd::async\b"
+    r"|\bpthread_create\b|\btbb::\w+|\bparlay::\w+|\bstd::execution::par",
+    re.M,
+)
+
+
+def _openmp_race(tc: Toolchain) -> RaceRecipe:
+    if not tc.llvm_lib:
+        return RaceRecipe(unavailable="LLVM's libomp with Archer is missing (apt-get install libomp-dev)")
+    lib = str(tc.llvm_lib)
+    return RaceRecipe(
+        flags=Flags(
+            compile=("-fopenmp", *TSAN),
+            link=("-fsanitize=thread", f"-L{lib}", f"-Wl,-rpath,{lib}", "-lomp"),
+        ),
+        env={"OMP_TOOL_LIBRARIES": str(tc.archer), "ARCHER_OPTIONS": "verbose=0"},
+    )
+
+
+def _parlay_flags(tc: Toolchain) -> Flags:
+    inc = (f"-I{tc.parlay_include}",) if tc.parlay_include else ()
+    return Flags(compile=("-pthread", *inc), link=("-pthread",))
+
+
+def _parlay_race(tc: Toolchain) -> RaceRecipe:
+    inc = (f"-I{tc.parlay_include}",) if tc.parlay_include else ()
+    # Without PARLAY_ELASTIC_PARALLELISM=false TSan misses races about half the time.
+    return RaceRecipe(
+        flags=Flags(
+            compile=(*TSAN, "-pthread", "-DPARLAY_ELASTIC_PARALLELISM=false", "-Wno-tsan", *inc),
+            link=("-fsanitize=thread", "-pthread"),
+        )
+    )
+
+
+MODELS: dict[str, ParallelModel] = {
+    m.name: m
+    for m in [
+        ParallelModel(
+            "serial", "plain sequential C++ (the baseline model)", None,
+            "a serial candidate must not use threads, OpenMP, TBB or ParlayLib", ANY_PARALLEL,
+        ),
+        ParallelModel(
+            "openmp", "OpenMP pragmas (gcc + libgomp)", OPENMP_USE,
+            "an OpenMP candidate must use at least one `#pragma omp` construct; this one has none, so it is serial",
+            flags=lambda tc: Flags(compile=("-fopenmp",), link=("-fopenmp",)),
+            race=_openmp_race,
+            missing=lambda tc: "" if tc.cxx else "g++ is missing",
+        ),
+        ParallelModel(
+            "threads", "std::thread / std::async / atomics", THREADS_USE,
+            "a threads candidate must start threads (std::thread, std::jthread, std::async or pthread_create); this one never does",
+            flags=lambda tc: Flags(compile=("-pthread",), link=("-pthread",)),
+            race=lambda tc: RaceRecipe(flags=Flags(compile=(*TSAN, "-pthread"), link=("-fsanitize=thread", "-pthread"))),
+        ),
+        ParallelModel(
+            "tbb", "oneTBB (Debian's libtbb-dev)", TBB_USE,
+            "a TBB candidate must call oneTBB (tbb::parallel_for, tbb::parallel_reduce, ...); this one never does",
+            flags=lambda tc: Flags(compile=("-pthread",), link=("-ltbb", "-pthread"), harness_defines=("PAREVO_WITH_TBB",)),
+            race=lambda tc: RaceRecipe(
+                unavailable="oneTBB from Debian is not instrumented for ThreadSanitizer (dozens of false positives "
+                "on clean code), so a TBB candidate cannot be race-checked honestly"
+            ),
+            missing=lambda tc: "" if tc.tbb else "oneTBB headers/library missing (apt-get install libtbb-dev)",
+        ),
+        ParallelModel(
+            "parlay", "ParlayLib (header-only, via PARLAYLIB_INCLUDE)", PARLAY_USE,
+            "a ParlayLib candidate must call a parlay:: primitive (parlay::parallel_for, parlay::tabulate, ...); this one never does",
+            flags=_parlay_flags, race=_parlay_race,
+            missing=lambda tc: "" if tc.parlay_include else "ParlayLib not found: set PARLAYLIB_INCLUDE to its include/ directory",
+        ),
+    ]
+}
+
+
+def get_model(name: str) -> ParallelModel:
+    from ..errors import ParevoError
+
+    try:
+        return MODELS[name]
+    except KeyError:
+        raise ParevoError(f"unknown parallel model '{name}' (known: {', '.join(MODELS)})") from None

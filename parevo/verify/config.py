@@ -1,0 +1,46 @@
+"""Knobs of one evaluation. Identity-relevant ones (seed, sizes, threads) are recorded in
+every stage's `params`; the defaults are the full cascade, `quick()` is for tests and smoke runs."""
+
+from __future__ import annotations
+
+import os
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..toolchain.sandbox import GiB
+
+
+class EvalConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    seed: int = 1
+    check_threads: list[int] = Field(default_factory=lambda: [1, 2, 4])
+    check_reps: int = Field(2, ge=2, description="two calls per case: the second on a varied input catches caching")
+    race_threads: list[int] = Field(default_factory=lambda: [4, 8])
+    race_runs: int = Field(1, ge=1, description="runs per race thread count")
+    timing_threads: list[int] | None = None  # None: 1, 2, ..., cpu count
+    warmup: int = 1
+    reps: int = 5
+    check_size: int | None = None  # None: the task's sizes
+    race_size: int | None = None
+    timing_size: int | None = None
+    timing: bool = True
+    profile: bool = True
+    compare_reference: bool = True
+    check_wall_s: float = 60.0
+    race_wall_s: float = 180.0
+    timing_wall_s: float = 900.0
+    memory_bytes: int = 4 * GiB
+    max_pids: int = 512
+
+    def sweep(self) -> list[int]:
+        if self.timing_threads:
+            return sorted(set(self.timing_threads))
+        return list(range(1, (os.cpu_count() or 1) + 1))
+
+    @classmethod
+    def quick(cls, **overrides) -> "EvalConfig":
+        """Small inputs and few repetitions: seconds per candidate, for tests and smoke runs."""
+        base = dict(reps=2, warmup=0, timing_threads=[1, 2], timing_size=20000, profile=False,
+                    check_wall_s=20.0, race_wall_s=60.0, timing_wall_s=60.0)
+        base.update(overrides)
+        return cls(**base)

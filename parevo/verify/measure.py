@@ -1,0 +1,163 @@
+"""The timing and profile stages: the sequential baseline, the candidate across a thread
+sweep and the expert reference, timed on the same large inputs in the same run, one at a
+time (an exclusive machine-wide slot), then hardware counters with `perf stat`.
+
+Speedup = baseline median / candidate median on the same input; the task-level figure is the
+geometric mean over the timing families; efficiency = speedup / threads.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import time
+from typing import Iterator
+
+from .. import paths
+from ..toolchain import models as pm
+from .context import EvalContext
+from .harness import HarnessRun, Wrapper, run_harness
+from .result import StageResult
+from .stages import _cases, _limits
+from .timing import TimingStats, geomean
+
+PERF_EVENTS = ("task-clock", "context-switches", "cpu-migrations", "page-faults",
+               "cycles", "instructions", "cache-references", "cache-misses", "branch-misses")
+
+
+@contextlib.contextmanager
+def timing_slot() -> Iterator[float]:
+    """Hold the machine-wide timing slot; yields the seconds spent waiting for it."""
+    start = time.monotonic()
+    with open(paths.cache_dir() / "timing.lock", "w") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield time.monotonic() - start
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+def _build_or_error(ctx: EvalContext, role: str, source: str, model: pm.ParallelModel) -> None:
+    if role in ctx.binaries:
+        return
+    binary, _ = ctx.build_program(source, model.flags(ctx.toolchain))
+    if not binary.ok:
+        from ..errors import InfraError
+
+        raise InfraError(f"the task's {role} does not build:\n{binary.log[-1500:]}")
+    ctx.binaries[role] = binary
+
+
+def _timed(ctx: EvalContext, role: str, threads: int) -> HarnessRun:
+    families = ctx.task.spec.timing_families
+    return run_harness(ctx.binaries[role].path, _cases(ctx, families, "timing", seed_offset=1000), threads,
+                       _limits(ctx, ctx.config.timing_wall_s), warmup=ctx.config.warmup, reps=ctx.config.reps)
+
+
+def _stats(run: HarnessRun) -> dict[str, TimingStats]:
+    return {c.family: TimingStats.of(c.times) for c in run.cases if c.valid and c.times}
+
+
+def _reference_model(ctx: EvalContext) -> str | None:
+    refs = ctx.task.spec.references
+    if not ctx.config.compare_reference or not refs:
+        return None
+    if ctx.model.name in refs and not ctx.model.missing(ctx.toolchain):
+        return ctx.model.name
+    return next((m for m in refs if not pm.MODELS[m].missing(ctx.toolchain)), None)
+
+
+def timing_stage(ctx: EvalContext) -> StageResult:
+    sweep = ctx.config.sweep()
+    p = max(sweep)
+    params = {"threads": sweep, "size": ctx.size("timing"), "families": ctx.task.spec.timing_families,
+              "warmup": ctx.config.warmup, "reps": ctx.config.reps}
+    _build_or_error(ctx, "baseline", ctx.task.baseline_source, pm.MODELS["serial"])
+    ref_model = _reference_model(ctx)
+    if ref_model:
+        _build_or_error(ctx, "reference", ctx.task.reference_source(ref_model) or "", pm.MODELS[ref_model])
+    with timing_slot() as waited:
+        base_run = _timed(ctx, "baseline", 1)
+        if problem := base_run.failure():
+            from ..errors import InfraError
+
+            raise InfraError(f"the task's baseline failed at timing size: {problem}")
+        base = _stats(base_run)
+        cand: dict[int, dict[str, TimingStats]] = {}
+        for t in sweep:
+            run = _timed(ctx, "candidate", t)
+            if problem := run.failure():
+                return StageResult(stage="timing", status="fail", params=params,
+                                   feedback=f"at timing size: {problem}")
+            cand[t] = _stats(run)
+        ref = None
+        if ref_model:
+            ref_run = _timed(ctx, "reference", p)
+            ref = _stats(ref_run) if not ref_run.failure() else None
+    families: dict[str, dict] = {}
+    for fam, b in base.items():
+        row: dict = {"baseline_s": b.median, "baseline_spread": b.spread,
+                     "candidate_s": {str(t): cand[t][fam].median for t in sweep},
+                     "spread": {str(t): cand[t][fam].spread for t in sweep},
+                     "speedup": {str(t): b.median / cand[t][fam].median for t in sweep}}
+        if ref and fam in ref:
+            row["reference_s"] = ref[fam].median
+            row["speedup_vs_reference"] = ref[fam].median / cand[p][fam].median
+        families[fam] = row
+    by_threads = {str(t): geomean([families[f]["speedup"][str(t)] for f in families]) for t in sweep}
+    metrics: dict = {
+        "threads_max": p,
+        "speedup": by_threads[str(p)],
+        "efficiency": by_threads[str(p)] / p,
+        "speedup_by_threads": by_threads,
+        "efficiency_by_threads": {t: s / int(t) for t, s in by_threads.items()},
+        "max_spread": max([max(r["spread"].values()) for r in families.values()] + [0.0]),
+        "families": families,
+        "timing_slot_wait_s": round(waited, 3),
+    }
+    if ref:
+        metrics["reference_model"] = ref_model
+        metrics["speedup_vs_reference"] = geomean([r["speedup_vs_reference"] for r in families.values()
+                                                   if "speedup_vs_reference" in r])
+    return StageResult(stage="timing", status="ok", params=params, metrics=metrics)
+
+
+def _parse_perf(text: str) -> tuple[dict[str, float], list[str]]:
+    counters, unsupported = {}, []
+    for line in text.splitlines():
+        parts = line.split(",")
+        if len(parts) < 3 or line.startswith("#"):
+            continue
+        value, event = parts[0], parts[2]
+        if value.startswith("<"):
+            unsupported.append(event)
+            continue
+        try:
+            counters[event] = float(value)
+        except ValueError:
+            continue
+    return counters, unsupported
+
+
+def profile_stage(ctx: EvalContext) -> StageResult:
+    tc = ctx.toolchain
+    if not tc.perf:
+        return StageResult(stage="profile", status="skipped",
+                           detail="perf is not available here (apt-get install linux-perf; perf_event_paranoid may block it)")
+    p = max(ctx.config.sweep())
+    wrap = Wrapper([tc.perf, "stat", "-x", ",", "-o", "{workdir}/perf.csv", "-e", ",".join(PERF_EVENTS), "--"])
+    with timing_slot():
+        run = run_harness(ctx.binaries["candidate"].path, _cases(ctx, ctx.task.spec.timing_families, "timing", 1000), p,
+                          _limits(ctx, ctx.config.timing_wall_s), reps=1, wrap_for=wrap, keep_files=("perf.csv",))
+    counters, unsupported = _parse_perf(run.files.get("perf.csv", ""))
+    if not counters:
+        return StageResult(stage="profile", status="skipped", detail="perf stat produced no counters")
+    metrics: dict = {"counters": counters, "threads": p}
+    if "instructions" in counters and "cycles" in counters and counters["cycles"]:
+        metrics["ipc"] = counters["instructions"] / counters["cycles"]
+    if "task-clock" in counters:
+        metrics["cpu_utilisation"] = counters["task-clock"] / 1000.0 / max(run.outcome.wall_s, 1e-9)
+    detail = ("hardware counters not supported on this machine (" + ", ".join(unsupported) +
+              "); software counters only") if unsupported else ""
+    return StageResult(stage="profile", status="ok", metrics=metrics, detail=detail,
+                       params={"threads": p, "events": list(PERF_EVENTS)})
