@@ -86,12 +86,10 @@ class BuildCache:
         self.stats["misses"] += 1
         return Artifact(key, ok, final / output if ok else None, log, seconds, False)
 
-    def _run(self, args: list[str], work: Path, readonly: Sequence[Path]) -> tuple[bool, str, float]:
-        outcome = sandbox.run(args, BUILD_LIMITS, work, env={"PATH": sandbox.BASE_PATH}, readonly_paths=())
+    def _run(self, args: list[str], work: Path) -> tuple[bool, str, float]:
+        outcome = sandbox.run(args, BUILD_LIMITS, work, env={"PATH": sandbox.BASE_PATH})
         log = (outcome.stdout + outcome.stderr).replace(str(work) + "/", "")
-        if outcome.status == "timeout":
-            log += f"\nthe compiler {outcome.describe()}"
-        elif outcome.status == "memory":
+        if outcome.status in ("timeout", "memory", "output", "signal"):
             log += f"\nthe compiler {outcome.describe()}"
         return outcome.ok, log, outcome.wall_s
 
@@ -104,8 +102,13 @@ class BuildCache:
         depends_digest: str,
         name: str = "candidate.cpp",
     ) -> Artifact:
-        """Compile one translation unit. `depends_digest` covers the headers it may include."""
-        args = [CXX_STD, *flags, *[f"-I{d}" for d in include_dirs]]
+        """Compile one translation unit. `depends_digest` covers the headers it may include.
+        A `.c` name is compiled as C by gcc (racecheck takes whole C programs)."""
+        is_c = name.endswith(".c")
+        compiler = self.tc.cc if is_c else self.tc.cxx
+        if not compiler:
+            raise InfraError("gcc is missing: apt-get install gcc")
+        args = [*([] if is_c else [CXX_STD]), *flags, *[f"-I{d}" for d in include_dirs]]
         if force_include:
             args += ["-include", str(force_include)]
         key = sha256("object", str(COMPILE_FORMAT), self.tc.cxx_version, name, source, json.dumps(args), depends_digest)
@@ -113,8 +116,8 @@ class BuildCache:
             return hit
         work = Path(tempfile.mkdtemp(prefix="build-", dir=self.root))
         (work / name).write_text(source)
-        cmd = [self.tc.cxx, *args, f"-fdebug-prefix-map={work}=.", "-fdiagnostics-plain-output", "-c", name, "-o", "out.o"]
-        ok, log, seconds = self._run(cmd, work, include_dirs)
+        cmd = [compiler, *args, f"-fdebug-prefix-map={work}=.", "-fdiagnostics-plain-output", "-c", name, "-o", "out.o"]
+        ok, log, seconds = self._run(cmd, work)
         ok = ok and (work / "out.o").exists()
         return self._store(key, work, "out.o", ok, log, seconds)
 
@@ -127,6 +130,6 @@ class BuildCache:
             assert o.path is not None, "link() needs successful objects"
             shutil.copyfile(o.path, work / f"in{i}.o")
         cmd = [self.tc.cxx, *[f"in{i}.o" for i in range(len(objects))], *flags, "-o", "prog"]
-        ok, log, seconds = self._run(cmd, work, ())
+        ok, log, seconds = self._run(cmd, work)
         ok = ok and (work / "prog").exists()
         return self._store(key, work, "prog", ok, log, seconds)

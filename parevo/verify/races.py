@@ -24,8 +24,8 @@ class Access:
     description: str  # "write of size 4 by thread T2"
     frames: list[tuple[str, str, int]] = field(default_factory=list)  # (function, file, line)
 
-    def candidate_frame(self) -> tuple[str, str, int] | None:
-        return next((f for f in self.frames if f[1].rsplit("/", 1)[-1] == "candidate.cpp"), None)
+    def candidate_frame(self, source_name: str = "candidate.cpp") -> tuple[str, str, int] | None:
+        return next((f for f in self.frames if f[1].rsplit("/", 1)[-1] == source_name), None)
 
 
 @dataclass
@@ -38,8 +38,8 @@ class TsanReport:
     def fails(self) -> bool:
         return self.kind in FAILING_KINDS
 
-    def signature(self) -> tuple:
-        return (self.kind, *[(a.candidate_frame() or ("", "", 0))[2] for a in self.accesses[:2]])
+    def signature(self, source_name: str = "candidate.cpp") -> tuple:
+        return (self.kind, *[(a.candidate_frame(source_name) or ("", "", 0))[2] for a in self.accesses[:2]])
 
 
 def parse(text: str) -> list[TsanReport]:
@@ -67,15 +67,15 @@ def parse(text: str) -> list[TsanReport]:
     return reports
 
 
-def describe(report: TsanReport, source_lines: list[str]) -> str:
+def describe(report: TsanReport, source_lines: list[str], source_name: str = "candidate.cpp") -> str:
     """'data race: write at candidate.cpp:41 `level[v] = d;` (by thread T2) vs ...'"""
     parts = []
     for access in report.accesses[:2]:
-        frame = access.candidate_frame()
+        frame = access.candidate_frame(source_name)
         if frame:
             func, _, line = frame
             code = source_lines[line - 1].strip() if 0 < line <= len(source_lines) else ""
-            parts.append(f"{access.description} at candidate.cpp:{line} in {func}: `{code}`")
+            parts.append(f"{access.description} at {source_name}:{line} in {func}: `{code}`")
         elif access.frames:
             func, loc, line = access.frames[0]
             parts.append(f"{access.description} in {func} ({loc.rsplit('/', 1)[-1]}:{line}, outside the candidate)")
@@ -84,12 +84,18 @@ def describe(report: TsanReport, source_lines: list[str]) -> str:
     return f"{report.kind}: " + ("\n  vs " .join(parts) if parts else "(no stack)")
 
 
-def summarize(reports: list[TsanReport], source_lines: list[str], limit: int = 3) -> str:
+def distinct(reports: list[TsanReport], source_name: str = "candidate.cpp") -> list[TsanReport]:
+    """Failing reports, one per (kind, pair of source lines): 8 threads racing on one line is one bug."""
     unique: dict[tuple, TsanReport] = {}
     for r in reports:
         if r.fails:
-            unique.setdefault(r.signature(), r)
-    lines = [describe(r, source_lines) for r in list(unique.values())[:limit]]
+            unique.setdefault(r.signature(source_name), r)
+    return list(unique.values())
+
+
+def summarize(reports: list[TsanReport], source_lines: list[str], limit: int = 3, source_name: str = "candidate.cpp") -> str:
+    unique = distinct(reports, source_name)
+    lines = [describe(r, source_lines, source_name) for r in unique[:limit]]
     if len(unique) > limit:
         lines.append(f"({len(unique) - limit} more distinct report(s) not shown)")
     return "\n".join(lines)

@@ -1,0 +1,36 @@
+"""Shared test set-up: one build cache for the whole session, so tests share compiled
+artefacts (the harness object of a task is built once), and fast sandbox constants."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _session_cache(tmp_path_factory):
+    # An explicit PAREVO_CACHE_DIR (CI may keep one between runs) wins; otherwise a fresh one.
+    if "PAREVO_CACHE_DIR" not in os.environ:
+        os.environ["PAREVO_CACHE_DIR"] = str(tmp_path_factory.mktemp("parevo-cache"))
+    yield
+
+
+@pytest.fixture(scope="session")
+def build_cache(_session_cache):
+    from parevo.toolchain import probe
+    from parevo.toolchain.build import BuildCache
+
+    return BuildCache(probe.detect())
+
+
+def fixture_expectation(path: Path) -> tuple[str, str]:
+    """The `// expect: STAGE STATUS` line at the top of a fixture."""
+    for line in path.read_text().splitlines()[:5]:
+        if line.startswith("// expect:"):
+            stage, status = line.split(":", 1)[1].split()
+            return stage, status
+    raise ValueError(f"{path} has no '// expect:' line")
