@@ -99,6 +99,8 @@ def racecheck(
     lines = source.splitlines()
     if failing:
         result.verdict = "race"
+        for r in failing:  # the build compiled a copy named prog.c(pp): show the user's file name
+            r.text = r.text.replace(name, program.name)
         result.reports = failing
         result.summary = races.summarize(failing, lines, limit=10, source_name=name).replace(name, program.name)
     elif completed == 0:
