@@ -20,6 +20,10 @@ namespace {
 
 using Parent = std::vector<std::int32_t>;
 
+// Dynamic chunks of vertices: small enough that hubs (which hold most of an rMat graph's
+// edges) spread over threads, large enough that grabbing one is cheap next to its links.
+constexpr int kChunk = 512;
+
 inline std::int32_t load(Parent& p, std::int32_t v) {
   return std::atomic_ref<std::int32_t>(p[v]).load(std::memory_order_relaxed);
 }
@@ -43,7 +47,7 @@ inline void link(std::int32_t u, std::int32_t v, Parent& p) {
 // Pointer jumping until every vertex points straight at its root.
 void compress(Parent& p) {
   const auto n = static_cast<std::int32_t>(p.size());
-  #pragma omp parallel for schedule(dynamic, 16384)
+  #pragma omp parallel for schedule(dynamic, kChunk)
   for (std::int32_t v = 0; v < n; ++v) {
     std::int32_t pv = load(p, v), ppv;
     while (pv != (ppv = load(p, pv))) {
@@ -79,15 +83,14 @@ std::vector<std::int32_t> connected_components(const CSRGraph& g) {
   for (std::int32_t v = 0; v < n; ++v) p[v] = v;
 
   for (int r = 0; r < kSampleRounds; ++r) {
-    #pragma omp parallel for schedule(dynamic, 16384)
+    #pragma omp parallel for schedule(dynamic, kChunk)
     for (std::int32_t u = 0; u < n; ++u)
       if (g.offsets[u] + r < g.offsets[u + 1]) link(u, g.targets[g.offsets[u] + r], p);
     compress(p);
   }
 
   const std::int32_t giant = most_frequent_root(p);
-  // Hub vertices hold most of the remaining edges, so chunks stay small enough to balance them.
-  #pragma omp parallel for schedule(dynamic, 2048)
+  #pragma omp parallel for schedule(dynamic, kChunk)
   for (std::int32_t u = 0; u < n; ++u) {
     if (load(p, u) == giant) continue;
     for (std::int64_t k = g.offsets[u] + kSampleRounds; k < g.offsets[u + 1]; ++k) link(u, g.targets[k], p);
