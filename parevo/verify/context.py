@@ -13,7 +13,9 @@ from ..tasks import Task
 from ..toolchain.build import Artifact, BuildCache, tree_digest
 from ..toolchain.models import Flags, ParallelModel
 from ..toolchain.probe import Toolchain
+from ..toolchain.sandbox import Limits
 from .config import EvalConfig
+from .harness import CaseSpec
 
 OPT_FLAGS = ("-O3",)
 HARNESS_RACE_FLAGS = ("-O2", "-g")  # the harness is not instrumented: only the candidate's accesses matter
@@ -47,7 +49,25 @@ class EvalContext:
         override = {"check": self.config.check_size, "race": self.config.race_size, "timing": self.config.timing_size}[stage]
         return override or getattr(self.task.spec.sizes, stage)
 
-    def include_dirs(self, extra: tuple[str, ...] = ()) -> list[Path]:
+    def timing_families(self) -> list[str]:
+        chosen = self.config.timing_families or self.task.spec.timing_families
+        unknown = [f for f in chosen if f not in self.task.spec.families]
+        if unknown:
+            from ..errors import ParevoError
+
+            raise ParevoError(f"timing families {unknown} are not families of task '{self.task.id}' "
+                              f"(known: {', '.join(self.task.spec.families)})")
+        return chosen
+
+    def limits(self, wall_s: float, sanitizer: bool = False) -> Limits:
+        return Limits(wall_s=wall_s, memory_bytes=self.config.memory_bytes, max_pids=self.config.max_pids,
+                      sanitizer=sanitizer)
+
+    def cases(self, families: list[str], stage: str, seed_offset: int = 0) -> list[CaseSpec]:
+        size = self.size(stage)
+        return [CaseSpec(f, size, self.config.seed + seed_offset) for f in families]
+
+    def include_dirs(self) -> list[Path]:
         return [paths.CXX_DIR, paths.RUNTIME_INCLUDE, self.task.root]
 
     def compile_harness(self, flags: Flags, opt: tuple[str, ...]) -> Artifact:

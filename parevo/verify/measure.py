@@ -18,7 +18,6 @@ from ..toolchain import models as pm
 from .context import EvalContext
 from .harness import HarnessRun, Wrapper, run_harness
 from .result import StageResult
-from .stages import _cases, _limits
 from .timing import TimingStats, geomean
 
 PERF_EVENTS = ("task-clock", "context-switches", "cpu-migrations", "page-faults",
@@ -49,13 +48,17 @@ def _build_or_error(ctx: EvalContext, role: str, source: str, model: pm.Parallel
 
 
 def _timed(ctx: EvalContext, role: str, threads: int) -> HarnessRun:
-    families = ctx.task.spec.timing_families
-    return run_harness(ctx.binaries[role].path, _cases(ctx, families, "timing", seed_offset=1000), threads,
-                       _limits(ctx, ctx.config.timing_wall_s), warmup=ctx.config.warmup, reps=ctx.config.reps)
+    families = ctx.timing_families()
+    return run_harness(ctx.binaries[role].path, ctx.cases(families, "timing", seed_offset=1000), threads,
+                       ctx.limits(ctx.config.timing_wall_s), warmup=ctx.config.warmup, reps=ctx.config.reps)
+
+
+# A clock reading below the steady clock's resolution must not divide by zero.
+MIN_TIME_S = 1e-9
 
 
 def _stats(run: HarnessRun) -> dict[str, TimingStats]:
-    return {c.family: TimingStats.of(c.times) for c in run.cases if c.valid and c.times}
+    return {c.family: TimingStats.of([max(t, MIN_TIME_S) for t in c.times]) for c in run.cases if c.valid and c.times}
 
 
 def _reference_model(ctx: EvalContext) -> str | None:
@@ -70,7 +73,7 @@ def _reference_model(ctx: EvalContext) -> str | None:
 def timing_stage(ctx: EvalContext) -> StageResult:
     sweep = ctx.config.sweep()
     p = max(sweep)
-    params = {"threads": sweep, "size": ctx.size("timing"), "families": ctx.task.spec.timing_families,
+    params = {"threads": sweep, "size": ctx.size("timing"), "families": ctx.timing_families(),
               "warmup": ctx.config.warmup, "reps": ctx.config.reps}
     _build_or_error(ctx, "baseline", ctx.task.baseline_source, pm.MODELS["serial"])
     ref_model = _reference_model(ctx)
@@ -147,8 +150,8 @@ def profile_stage(ctx: EvalContext) -> StageResult:
     p = max(ctx.config.sweep())
     wrap = Wrapper([tc.perf, "stat", "-x", ",", "-o", "{workdir}/perf.csv", "-e", ",".join(PERF_EVENTS), "--"])
     with timing_slot():
-        run = run_harness(ctx.binaries["candidate"].path, _cases(ctx, ctx.task.spec.timing_families, "timing", 1000), p,
-                          _limits(ctx, ctx.config.timing_wall_s), reps=1, wrap_for=wrap, keep_files=("perf.csv",))
+        run = run_harness(ctx.binaries["candidate"].path, ctx.cases(ctx.timing_families(), "timing", 1000), p,
+                          ctx.limits(ctx.config.timing_wall_s), reps=1, wrap_for=wrap, keep_files=("perf.csv",))
     counters, unsupported = _parse_perf(run.files.get("perf.csv", ""))
     if not counters:
         return StageResult(stage="profile", status="skipped", detail="perf stat produced no counters")

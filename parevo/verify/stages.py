@@ -7,26 +7,17 @@ static -> build -> correctness -> race -> timing -> profile
 from __future__ import annotations
 
 import time
+import traceback
 from typing import Callable
 
 from ..errors import InfraError, SandboxUnavailable
-from ..toolchain import models as pm
-from ..toolchain.sandbox import Limits
 from . import diagnostics, races, source
-from .context import HARNESS_RACE_FLAGS, EvalContext
-from .harness import CaseSpec, HarnessRun, run_harness
+from ..toolchain import symbols
+from .context import HARNESS_RACE_FLAGS, OPT_FLAGS, EvalContext
+from .harness import run_harness
 from .result import StageResult
 
 Stage = Callable[[EvalContext], StageResult]
-
-
-def _limits(ctx: EvalContext, wall_s: float, sanitizer: bool = False) -> Limits:
-    return Limits(wall_s=wall_s, memory_bytes=ctx.config.memory_bytes, max_pids=ctx.config.max_pids, sanitizer=sanitizer)
-
-
-def _cases(ctx: EvalContext, families: list[str], stage: str, seed_offset: int = 0) -> list[CaseSpec]:
-    size = ctx.size(stage)
-    return [CaseSpec(f, size, ctx.config.seed + seed_offset) for f in families]
 
 
 def static_stage(ctx: EvalContext) -> StageResult:
@@ -59,6 +50,13 @@ def build_stage(ctx: EvalContext) -> StageResult:
     if not binary.ok:
         return StageResult(stage="build", status="fail", feedback=diagnostics.summarize(binary.log, ctx.task.spec.signature),
                            metrics=metrics, params=params)
+    harness = ctx.compile_harness(flags, OPT_FLAGS)
+    if unit and unit.path and harness.path and (hijacked := symbols.hijacked_symbols(unit.path, harness.path)):
+        names = ", ".join(f"`{symbols.demangle(n)}`" for n in hijacked[:5])
+        return StageResult(stage="build", status="fail", metrics=metrics, params=params,
+                           feedback=f"the candidate defines {names}, which belong to the parevo harness or the C/C++ "
+                                    f"runtime; a candidate may define only its own functions (make helpers static or "
+                                    f"put them in an anonymous namespace)")
     ctx.binaries["candidate"] = binary
     warnings = [d for d in diagnostics.parse(unit.log if unit else "") if d.kind == "warning"]
     return StageResult(stage="build", status="ok", metrics={**metrics, "warnings": len(warnings)}, params=params)
@@ -71,7 +69,7 @@ def correctness_stage(ctx: EvalContext) -> StageResult:
               "reps": ctx.config.check_reps, "seed": ctx.config.seed}
     checked = 0
     for threads in ctx.config.check_threads:
-        run = run_harness(binary, _cases(ctx, families, "check"), threads, _limits(ctx, ctx.config.check_wall_s),
+        run = run_harness(binary, ctx.cases(families, "check"), threads, ctx.limits(ctx.config.check_wall_s),
                           reps=ctx.config.check_reps)
         ctx.notes.extend(n for n in run.outcome.notes if n not in ctx.notes)
         if problem := run.failure():
@@ -99,8 +97,8 @@ def race_stage(ctx: EvalContext) -> StageResult:
     runs = 0
     for threads in ctx.config.race_threads:
         for r in range(ctx.config.race_runs):
-            run = run_harness(binary.path, _cases(ctx, families, "race", seed_offset=r), threads,
-                              _limits(ctx, ctx.config.race_wall_s, sanitizer=True), env=env, keep_files=("tsan*",))
+            run = run_harness(binary.path, ctx.cases(families, "race", seed_offset=r), threads,
+                              ctx.limits(ctx.config.race_wall_s, sanitizer=True), env=env, keep_files=("tsan*",))
             runs += 1
             reports = [rep for text in run.files.values() for rep in races.parse(text)]
             all_reports.extend(reports)
@@ -134,8 +132,9 @@ def run_stage(name: str, stage: Stage, ctx: EvalContext) -> StageResult:
         result = stage(ctx)
     except (InfraError, SandboxUnavailable) as exc:
         result = StageResult(stage=name, status="error", detail=str(exc), feedback=f"verifier error: {exc}")
+    except Exception as exc:  # noqa: BLE001 - a verifier bug must cost one stage, not the caller's whole run
+        detail = "".join(traceback.format_exception(exc))[-3000:]
+        result = StageResult(stage=name, status="error", detail=detail, feedback=f"verifier error (a parevo bug): {exc!r}")
     result.seconds = round(time.monotonic() - start, 3)
     return result
 
-
-__all__ = ["STAGES", "Stage", "run_stage", "HarnessRun", "pm"]
