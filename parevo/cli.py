@@ -81,6 +81,36 @@ def tasks_show(task: str = typer.Argument(..., help="Task id or task directory."
     console.print(f"[bold]references[/] {refs}")
 
 
+@tasks_app.command("doc")
+def tasks_doc(
+    out: Path = typer.Option(Path("docs/suite.md"), "--out", help="Where to write the markdown table."),
+    tasks: Optional[str] = typer.Option(None, "--tasks", help="Comma-separated task ids (default: all)."),
+    reps: int = typer.Option(5, "--reps", min=1, help="Timed repetitions per input."),
+    quick: bool = typer.Option(False, "--quick", help="Small inputs: checks the pipeline, not a measurement."),
+) -> None:
+    """Regenerate docs/suite.md: every expert reference through the whole cascade, with its timings."""
+    from .tasks import suitedoc
+    from .verify.config import EvalConfig
+
+    ids = [t.strip() for t in tasks.split(",")] if tasks else suitedoc.default_task_ids()
+    config = (EvalConfig.quick(reps=reps) if quick else EvalConfig(reps=reps)).model_copy(
+        update={"profile": False, "compare_reference": False})
+
+    def show(row) -> None:
+        r = row.result
+        sp = r.metrics.get("speedup")
+        extra = f"speedup {sp:.2f}x" if sp else r.feedback.splitlines()[0][:100] if r.feedback else ""
+        console.print(f"  {row.task:<20} {row.model:<8} [{STATUS_STYLE[r.status]}]{r.status}[/] {escape(extra)}")
+
+    rows = suitedoc.run_references(ids, config, show)
+    command = "parevo tasks doc" + (f" --tasks {tasks}" if tasks else "") + (" --quick" if quick else "")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(suitedoc.render(rows, config, command))
+    console.print(f"wrote {out}")
+    if any(r.result.status != "ok" for r in rows):
+        raise typer.Exit(1)
+
+
 def _parse_threads(text: str | None) -> list[int] | None:
     if not text:
         return None
