@@ -63,8 +63,8 @@ def raw_work(task, source: str, model: str, cfg: EvalConfig, work: Path) -> floa
         return out
 
     def run(binary, threads, case_args, warmup=0, reps=1, env=None):
-        sh(f"./{binary}", "--result", "r.jsonl", "--nonce", "x", "--warmup", str(warmup), "--reps", str(reps),
-           *case_args, env={**pm.ParallelModel.thread_env(threads), **(env or {})})
+        sh(f"./{binary}", "--result", "r.jsonl", "--warmup", str(warmup), "--reps", str(reps),
+           *case_args, env={**pm.ParallelModel.thread_env(threads), **(env or {}), "PAREVO_NONCE": "x"})
 
     s = task.spec
     check = cases(s.families, cfg.check_size or s.sizes.check, cfg.seed)
@@ -81,8 +81,8 @@ def raw_work(task, source: str, model: str, cfg: EvalConfig, work: Path) -> floa
         run("cand", t, timing, cfg.warmup, cfg.reps)
     run("ref", max(cfg.sweep()), timing, cfg.warmup, cfg.reps)
     if cfg.profile and tc.perf:
-        sh(tc.perf, "stat", "-x", ",", "-o", "perf.csv", "--", "./cand", "--result", "r.jsonl", "--nonce", "x",
-           *timing, env=pm.ParallelModel.thread_env(max(cfg.sweep())))
+        sh(tc.perf, "stat", "-x", ",", "-o", "perf.csv", "--", "./cand", "--result", "r.jsonl",
+           *timing, env={**pm.ParallelModel.thread_env(max(cfg.sweep())), "PAREVO_NONCE": "x"})
     return time.monotonic() - start
 
 

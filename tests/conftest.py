@@ -19,6 +19,23 @@ def _session_cache(tmp_path_factory):
     yield
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_cgroup_parent():
+    """This session's runs get their own cgroup parent, so 'nothing left behind' checks are not
+    confused by other parevo processes on the machine."""
+    from parevo.toolchain import cgroups
+
+    cgroups.PARENT_NAME = f"parevo-test-{os.getpid()}"
+    yield
+    for controller in ("memory", "pids", ""):
+        parent = cgroups.CGROUP_ROOT / controller / cgroups.PARENT_NAME
+        if parent.is_dir():
+            try:
+                parent.rmdir()
+            except OSError:
+                pass  # a leftover child: the tests that check for leaks report it
+
+
 @pytest.fixture(scope="session")
 def build_cache(_session_cache):
     from parevo.toolchain import probe

@@ -1,8 +1,11 @@
 """Running a harness binary in the sandbox and reading back its result records.
 
 The harness appends one JSON line per event to a result file in the run's private
-directory, each carrying a nonce chosen here; lines without it are ignored, so a candidate
-that prints JSON cannot forge a verdict. A crash is attributed to the case whose `begin`
+directory, each carrying a nonce chosen here (passed through the environment, which the
+harness wipes before the candidate runs); lines without it are ignored, so a candidate that
+prints JSON cannot forge a verdict. (A candidate that deliberately reads the harness's memory
+could still forge one: it runs in the same process. The sandbox bounds what it can do to the
+machine, not to its own verdict.) A crash is attributed to the case whose `begin`
 record has no matching `case` record.
 """
 
@@ -116,10 +119,10 @@ def run_harness(
         work = workdir / "work"
         work.mkdir()
         result = work / ".parevo-result.jsonl"
-        cmd = [str(binary), "--result", str(result), "--nonce", nonce, "--warmup", str(warmup), "--reps", str(reps)]
+        cmd = [str(binary), "--result", str(result), "--warmup", str(warmup), "--reps", str(reps)]
         for c in cases:
             cmd += ["--case", c.arg()]
-        run_env = {**ParallelModel.thread_env(threads), **(env or {})}
+        run_env = {**ParallelModel.thread_env(threads), **(env or {}), "PAREVO_NONCE": nonce}
         run_env = {k: v.replace("{workdir}", str(work)) for k, v in run_env.items()}
         wrap = wrap_for.prefix(work) if wrap_for else ()
         outcome = sandbox.run(cmd, limits, work, env=run_env, wrap=wrap)

@@ -2,13 +2,18 @@
 // (family, size, seed), calls the candidate through task::invoke, validates every output
 // (warm-up and timed repetitions alike, each on a different input, so an answer cached
 // across calls is caught), times the call alone with a steady clock, and appends one JSON
-// line per event to the result file. Every line carries the nonce the runner chose, so text
+// line per event to the result file. Every line carries the nonce the runner chose (passed in
+// PAREVO_NONCE, then wiped from the process's memory and environment before the candidate runs), so text
 // a candidate prints elsewhere cannot pass for a result.
 //
-// Usage: harness --result FILE --nonce X [--warmup W] [--reps R] --case FAMILY:SIZE:SEED ...
+// The candidate gets a private copy of each input and the validator checks the answer against the
+// untouched original, so a candidate that rewrites its (const) input to an easy one gains nothing.
+//
+// Usage: PAREVO_NONCE=X harness --result FILE [--warmup W] [--reps R] --case FAMILY:SIZE:SEED ...
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <exception>
 #include <string>
 #include <vector>
@@ -90,7 +95,6 @@ int main(int argc, char** argv) {
   for (int i = 1; i + 1 < argc; i += 2) {
     std::string k = argv[i], v = argv[i + 1];
     if (k == "--result") result_path = argv[i + 1];
-    else if (k == "--nonce") nonce = v;
     else if (k == "--warmup") warmup = std::atoi(v.c_str());
     else if (k == "--reps") reps = std::atoi(v.c_str());
     else if (k == "--case") {
@@ -99,12 +103,16 @@ int main(int argc, char** argv) {
       cases.push_back(c);
     } else { std::fprintf(stderr, "parevo harness: unknown option '%s'\n", k.c_str()); return 91; }
   }
+  if (char* env_nonce = std::getenv("PAREVO_NONCE")) {
+    nonce = env_nonce;
+    // Overwrite the string in place: /proc/self/environ shows the original block, not environ[].
+    std::memset(env_nonce, 'x', nonce.size());
+    unsetenv("PAREVO_NONCE");
+  }
   if (!result_path || nonce.empty() || cases.empty() || reps < 1 || warmup < 0) {
-    std::fprintf(stderr, "parevo harness: need --result, --nonce and at least one --case\n");
+    std::fprintf(stderr, "parevo harness: need PAREVO_NONCE, --result and at least one --case\n");
     return 91;
   }
-  // The nonce must not be readable from the environment by the candidate.
-  unsetenv("PAREVO_NONCE");
   ResultLog log(result_path, nonce);
 
 #ifdef PAREVO_WITH_TBB
@@ -142,9 +150,10 @@ int main(int argc, char** argv) {
         shape = task::describe(input);
       }
       task::Output out;
+      task::Input scratch = input;  // untimed; the validator reads `input`, never the candidate's copy
       auto t0 = std::chrono::steady_clock::now();
       try {
-        out = task::invoke(input);
+        out = task::invoke(scratch);
       } catch (const std::exception& e) {
         why = std::string("the candidate threw an exception: ") + e.what();
         failed_rep = r;
