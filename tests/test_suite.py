@@ -32,7 +32,8 @@ def test_reference_passes_the_cascade(tid, build_cache):
             continue  # e.g. ParlayLib absent: tests/test_parlay.py says so with a skip reason
         result = evaluate(task, task.reference_source(model), model, QUICK, cache=build_cache)
         assert result.status == "ok", f"{tid}/{model}: {result.feedback}"
-        assert result.race_free is True
+        # A model without an honest detector (tbb) is reported as unchecked, never as race-free.
+        assert result.race_free is (None if MODELS[model].race(tc).unavailable else True)
         assert result.stage_reached == "timing"
 
 
