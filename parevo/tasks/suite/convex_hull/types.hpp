@@ -1,0 +1,8 @@
+#pragma once
+#include <cstdint>
+#include <vector>
+
+#include "parevo/points.hpp"
+#include "parevo/threads.hpp"
+
+std::vector<std::int32_t> convex_hull(const std::vector<Point2>& pts);
