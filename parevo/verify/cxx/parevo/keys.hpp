@@ -7,6 +7,7 @@
 //                 are scattered over the key range by a hash, so hot keys are not small
 //   all_equal     one random key, n times
 //   few_distinct  4 random keys, each drawn uniformly
+//   hot_key       a quarter of the keys are one random key, the rest uniform
 //   small_range   uniform in [0, 1000): only the lowest bits vary, every key repeats
 //   sorted        uniform keys in non-decreasing order
 //   reverse       uniform keys in non-increasing order
@@ -105,6 +106,14 @@ std::vector<Key> few_distinct(std::size_t n, std::uint64_t bound, Rng& rng, int 
 }
 
 template <class Key>
+std::vector<Key> hot_key(std::size_t n, std::uint64_t bound, Rng& rng, double share = 0.25) {
+  const Key hot = static_cast<Key>(reduce(rng.next(), bound));
+  std::vector<Key> k(n);
+  for (Key& v : k) v = rng.uniform() < share ? hot : static_cast<Key>(reduce(rng.next(), bound));
+  return k;
+}
+
+template <class Key>
 std::vector<Key> small_range(std::size_t n, std::uint64_t bound, Rng& rng, std::uint64_t range = 1000) {
   return uniform<Key>(n, bound == 0 ? range : std::min(bound, range), rng);
 }
@@ -142,6 +151,7 @@ std::vector<Key> by_family(const std::string& family, std::size_t n, std::uint64
   if (family == "zipf") return zipf<Key>(n, bound, rng);
   if (family == "all_equal") return all_equal<Key>(n, bound, rng);
   if (family == "few_distinct") return few_distinct<Key>(n, bound, rng);
+  if (family == "hot_key") return hot_key<Key>(n, bound, rng);
   if (family == "small_range") return small_range<Key>(n, bound, rng);
   if (family == "sorted") return sorted<Key>(n, bound, rng);
   if (family == "reverse") return reverse<Key>(n, bound, rng);
@@ -153,12 +163,13 @@ std::vector<Key> by_family(const std::string& family, std::size_t n, std::uint64
 
 // Another instance of the same family, cheaply, with different keys (so a sorted answer or a
 // count cached from an earlier call is wrong). Families whose shape survives a relabelling of
-// the key range (uniform, zipf, all_equal, few_distinct) get one: an affine bijection when
-// bound is a power of two (or the whole range), else a rotation; that is one pass instead of
-// a regeneration (Zipf draws cost a few logs each). The ordered families are redrawn.
+// the key range (uniform, zipf, all_equal, few_distinct, hot_key) get one: an affine bijection
+// when bound is a power of two (or the whole range), else a rotation; that is one pass instead
+// of a regeneration (Zipf draws cost a few logs each). The ordered families are redrawn.
 template <class Key>
 void vary(const std::string& family, std::vector<Key>& keys, std::uint64_t bound, Rng& rng) {
-  if (family == "uniform" || family == "zipf" || family == "all_equal" || family == "few_distinct") {
+  if (family == "uniform" || family == "zipf" || family == "all_equal" || family == "few_distinct" ||
+      family == "hot_key") {
     if (bound == 0 || (bound & (bound - 1)) == 0) {
       const std::uint64_t a = rng.next() | 1, c = rng.next(), mask = bound - 1;  // bound 0: mask is all ones
       for (Key& v : keys) v = static_cast<Key>((a * v + c) & mask);
