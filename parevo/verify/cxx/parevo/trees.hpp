@@ -236,7 +236,7 @@ inline CSRMatrix tall(std::int32_t n, Rng& rng) {
 }
 
 // powerlaw, uniform, banded, one_dense_row, empty_rows, single: as in sparse.hpp.
-// one_dense_col: every row holds one common random column (plus 0 to 3 others), so one output
+// one_dense_col: every row holds one common random column (plus 1.5 others on average), so one output
 //                row receives n entries from every part of the input.
 // tall:          see tall() above (not square).
 inline CSRMatrix matrix_by_family(const std::string& family, std::int32_t n, Rng& rng) {
