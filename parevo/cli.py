@@ -86,6 +86,7 @@ def tasks_doc(
     out: Path = typer.Option(Path("docs/suite.md"), "--out", help="Where to write the markdown table."),
     tasks: Optional[str] = typer.Option(None, "--tasks", help="Comma-separated task ids (default: all)."),
     reps: int = typer.Option(5, "--reps", min=1, help="Timed repetitions per input."),
+    models: Optional[str] = typer.Option(None, "--models", help="Comma-separated reference models (default: all)."),
     quick: bool = typer.Option(False, "--quick", help="Small inputs: checks the pipeline, not a measurement."),
 ) -> None:
     """Regenerate docs/suite.md: every expert reference through the whole cascade, with its timings."""
@@ -102,8 +103,10 @@ def tasks_doc(
         extra = f"speedup {sp:.2f}x" if sp else r.feedback.splitlines()[0][:100] if r.feedback else ""
         console.print(f"  {row.task:<20} {row.model:<8} [{STATUS_STYLE[r.status]}]{r.status}[/] {escape(extra)}")
 
-    rows = suitedoc.run_references(ids, config, show)
-    command = "parevo tasks doc" + (f" --tasks {tasks}" if tasks else "") + (" --quick" if quick else "")
+    wanted = [m.strip() for m in models.split(",")] if models else None
+    rows = suitedoc.run_references(ids, config, show, wanted)
+    command = ("parevo tasks doc" + (f" --tasks {tasks}" if tasks else "") + (f" --models {models}" if models else "")
+               + f" --reps {reps}" + (" --quick" if quick else ""))
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(suitedoc.render(rows, config, command))
     console.print(f"wrote {out}")

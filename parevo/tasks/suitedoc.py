@@ -27,13 +27,13 @@ class Row:
 
 
 def run_references(task_ids: list[str], config: EvalConfig,
-                   on_result: Callable[[Row], None] | None = None) -> list[Row]:
+                   on_result: Callable[[Row], None] | None = None, models: list[str] | None = None) -> list[Row]:
     tc = probe.detect()
     rows = []
     for tid in task_ids:
         task = get_task(tid)
         for model in task.spec.references:
-            if pm.MODELS[model].missing(tc):
+            if pm.MODELS[model].missing(tc) or (models and model not in models):
                 continue
             row = Row(tid, model, evaluate(task, task.reference_source(model) or "", model, config))
             rows.append(row)
