@@ -37,15 +37,13 @@ def _nm(args: list[str]) -> list[Symbol]:
     syms = []
     for line in out.splitlines():
         parts = line.split()
-        if len(parts) >= 3:
+        if len(parts) >= 3:  # "ADDRESS TYPE NAME"; undefined symbols have no address and are skipped
             syms.append(Symbol(parts[2], parts[1]))
-        elif len(parts) == 2 and parts[0] in ("U", "w", "v"):
-            continue
     return syms
 
 
 def defined_globals(obj: Path) -> list[Symbol]:
-    return [s for s in _nm(["--defined-only", "-g", str(obj)])]
+    return _nm(["--defined-only", "-g", str(obj)])
 
 
 @cache
