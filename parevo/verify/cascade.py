@@ -18,10 +18,13 @@ from ..toolchain.build import BuildCache
 from .config import EvalConfig
 from .context import EvalContext
 from .measure import profile_stage, timing_stage
+from . import slots
 from .result import STAGE_ORDER, EvalResult, StageResult
 from .stages import STAGES, run_stage
 
 ALL_STAGES = {**STAGES, "timing": timing_stage, "profile": profile_stage}
+# Timing and profiling own the machine; every other stage shares it (verify/slots.py).
+SLOT_OF = {"timing": slots.cpu_exclusive, "profile": slots.cpu_exclusive}
 Progress = Callable[[str, StageResult | None], None]  # (stage, None) on start, (stage, result) on end
 
 
@@ -52,7 +55,9 @@ def evaluate(
             continue
         if progress:
             progress(name, None)
-        stage_result = run_stage(name, ALL_STAGES[name], ctx)
+        with SLOT_OF.get(name, slots.cpu_shared)() as queued:
+            stage_result = run_stage(name, ALL_STAGES[name], ctx)
+        stage_result.queued_s = round(queued, 3)
         result.stages.append(stage_result)
         if progress:
             progress(name, stage_result)

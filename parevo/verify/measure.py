@@ -1,6 +1,6 @@
 """The timing and profile stages: the sequential baseline, the candidate across a thread
 sweep and the expert reference, timed on the same large inputs in the same run, one at a
-time (an exclusive machine-wide slot), then hardware counters with `perf stat`.
+time (the cascade holds the exclusive CPU slot of verify/slots.py around these stages), then hardware counters with `perf stat`.
 
 Speedup = baseline median / candidate median on the same input; the task-level figure is the
 geometric mean over the timing families; efficiency = speedup / threads.
@@ -8,12 +8,6 @@ geometric mean over the timing families; efficiency = speedup / threads.
 
 from __future__ import annotations
 
-import contextlib
-import fcntl
-import time
-from typing import Iterator
-
-from .. import paths
 from ..toolchain import models as pm
 from .context import EvalContext
 from .harness import HarnessRun, Wrapper, run_harness
@@ -22,18 +16,6 @@ from .timing import TimingStats, geomean
 
 PERF_EVENTS = ("task-clock", "context-switches", "cpu-migrations", "page-faults",
                "cycles", "instructions", "cache-references", "cache-misses", "branch-misses")
-
-
-@contextlib.contextmanager
-def timing_slot() -> Iterator[float]:
-    """Hold the machine-wide timing slot; yields the seconds spent waiting for it."""
-    start = time.monotonic()
-    with open(paths.cache_dir() / "timing.lock", "w") as f:
-        fcntl.flock(f, fcntl.LOCK_EX)
-        try:
-            yield time.monotonic() - start
-        finally:
-            fcntl.flock(f, fcntl.LOCK_UN)
 
 
 def _build_or_error(ctx: EvalContext, role: str, source: str, model: pm.ParallelModel) -> None:
@@ -79,24 +61,23 @@ def timing_stage(ctx: EvalContext) -> StageResult:
     ref_model = _reference_model(ctx)
     if ref_model:
         _build_or_error(ctx, "reference", ctx.task.reference_source(ref_model) or "", pm.MODELS[ref_model])
-    with timing_slot() as waited:
-        base_run = _timed(ctx, "baseline", 1)
-        if problem := base_run.failure():
-            from ..errors import InfraError
+    base_run = _timed(ctx, "baseline", 1)
+    if problem := base_run.failure():
+        from ..errors import InfraError
 
-            raise InfraError(f"the task's baseline failed at timing size: {problem}")
-        base = _stats(base_run)
-        cand: dict[int, dict[str, TimingStats]] = {}
-        for t in sweep:
-            run = _timed(ctx, "candidate", t)
-            if problem := run.failure():
-                return StageResult(stage="timing", status="fail", params=params,
-                                   feedback=f"at timing size: {problem}")
-            cand[t] = _stats(run)
-        ref = None
-        if ref_model:
-            ref_run = _timed(ctx, "reference", p)
-            ref = _stats(ref_run) if not ref_run.failure() else None
+        raise InfraError(f"the task's baseline failed at timing size: {problem}")
+    base = _stats(base_run)
+    cand: dict[int, dict[str, TimingStats]] = {}
+    for t in sweep:
+        run = _timed(ctx, "candidate", t)
+        if problem := run.failure():
+            return StageResult(stage="timing", status="fail", params=params,
+                               feedback=f"at timing size: {problem}")
+        cand[t] = _stats(run)
+    ref = None
+    if ref_model:
+        ref_run = _timed(ctx, "reference", p)
+        ref = _stats(ref_run) if not ref_run.failure() else None
     families: dict[str, dict] = {}
     for fam, b in base.items():
         row: dict = {"baseline_s": b.median, "baseline_spread": b.spread,
@@ -116,7 +97,6 @@ def timing_stage(ctx: EvalContext) -> StageResult:
         "efficiency_by_threads": {t: s / int(t) for t, s in by_threads.items()},
         "max_spread": max([max(r["spread"].values()) for r in families.values()] + [0.0]),
         "families": families,
-        "timing_slot_wait_s": round(waited, 3),
     }
     if ref:
         metrics["reference_model"] = ref_model
@@ -149,9 +129,8 @@ def profile_stage(ctx: EvalContext) -> StageResult:
                            detail="perf is not available here (apt-get install linux-perf; perf_event_paranoid may block it)")
     p = max(ctx.config.sweep())
     wrap = Wrapper([tc.perf, "stat", "-x", ",", "-o", "{workdir}/perf.csv", "-e", ",".join(PERF_EVENTS), "--"])
-    with timing_slot():
-        run = run_harness(ctx.binaries["candidate"].path, ctx.cases(ctx.timing_families(), "timing", 1000), p,
-                          ctx.limits(ctx.config.timing_wall_s), reps=1, wrap_for=wrap, keep_files=("perf.csv",))
+    run = run_harness(ctx.binaries["candidate"].path, ctx.cases(ctx.timing_families(), "timing", 1000), p,
+                      ctx.limits(ctx.config.timing_wall_s), reps=1, wrap_for=wrap, keep_files=("perf.csv",))
     counters, unsupported = _parse_perf(run.files.get("perf.csv", ""))
     if not counters:
         return StageResult(stage="profile", status="skipped", detail="perf stat produced no counters")

@@ -19,6 +19,7 @@ class StageResult(BaseModel):
     stage: str
     status: StageStatus
     seconds: float = 0.0
+    queued_s: float = 0.0  # time waiting for a CPU slot (verify/slots.py), not charged to the candidate
     feedback: str = ""  # written for an LLM: what went wrong and where
     detail: str = ""  # for a person: why a stage was skipped, what was unavailable
     metrics: dict[str, Any] = Field(default_factory=dict)
