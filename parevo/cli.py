@@ -200,6 +200,11 @@ def racecheck(
     raise typer.Exit(result.exit_code)
 
 
+from .cli_evolve import register  # noqa: E402
+
+register(app)
+
+
 def main() -> None:
     try:
         app()

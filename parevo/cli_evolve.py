@@ -1,0 +1,198 @@
+"""CLI commands of the agent: `parevo evolve`, `parevo runs list|show`, and `parevo llm
+pending|answer` for the exchange-directory provider (a person or another agent answers)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import signal
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.live import Live
+from rich.markup import escape
+from rich.table import Table
+
+from .errors import ParevoError
+
+console = Console()
+runs_app = typer.Typer(no_args_is_help=True, help="Evolution runs: list them, show one.")
+llm_app = typer.Typer(no_args_is_help=True, help="The exchange-directory LLM provider: pending requests, answers.")
+
+
+def _progress_table(p) -> Table:
+    t = Table.grid(padding=(0, 2))
+    best = f"{p.best_speedup:.2f}x (#{p.best_id})" if p.best_speedup else "none yet"
+    fails = ", ".join(f"{k} {v}" for k, v in sorted(p.failures.items())) or "none"
+    t.add_row("[bold]iteration[/]", f"{p.iterations_done}/{p.iterations_total}", "[bold]in flight[/]", str(p.in_flight))
+    t.add_row("[bold]best speedup[/]", best, "[bold]evaluations[/]", str(p.evaluations))
+    t.add_row("[bold]cost[/]", f"{p.cost_text} ({p.tokens:,} tokens)", "[bold]failures[/]", escape(fails))
+    t.add_row("[bold]last[/]", escape(p.last), "", "")
+    return t
+
+
+def evolve(
+    task: Optional[str] = typer.Argument(None, help="Task id or task directory (not with --resume)."),
+    model: str = typer.Option("openmp", "--model", "-m", help="Parallel model: openmp, threads, tbb, parlay."),
+    llm: Optional[str] = typer.Option(None, "--llm", help="openai:MODEL[@URL], exchange:DIR, scripted:FILE, replay:FILE."),
+    config: Optional[Path] = typer.Option(None, "--config", help="TOML file with [evolve], [eval], [llm] sections."),
+    iterations: Optional[int] = typer.Option(None, "--iterations", "-n"),
+    budget: Optional[float] = typer.Option(None, "--budget", help="Stop when the LLM cost reaches this many USD."),
+    seed: Optional[int] = typer.Option(None, "--seed"),
+    start: Optional[str] = typer.Option(None, "--start", help="'baseline' (default), 'empty', or your own C++ function file."),
+    quick: bool = typer.Option(False, "--quick", help="Small inputs, few repetitions: a fast smoke run."),
+    resume: Optional[str] = typer.Option(None, "--resume", help="Continue a run (id or directory) after a stop or crash."),
+    runs_dir: Optional[Path] = typer.Option(None, "--runs-dir", help="Where runs live (default ./parevo-runs or $PAREVO_RUNS_DIR)."),
+    name: Optional[str] = typer.Option(None, "--name", help="Run id to use instead of a generated one."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Also copy the best program here."),
+) -> None:
+    """Evolve a task's implementation into a verified, fast parallel program."""
+    from .evolve.config import load_config
+    from .evolve.run import create_run, execute, make_llm, open_run
+
+    if resume:
+        run = open_run(resume, base=runs_dir)
+        extra = [o for o, v in (("--iterations", iterations), ("--budget", budget)) if v is not None]
+        if iterations is not None or budget is not None:
+            cfg = run.config
+            if iterations is not None:
+                cfg.evolve.iterations = iterations
+            if budget is not None:
+                cfg.evolve.budget_usd = budget
+            run.spec["config"] = cfg.model_dump(mode="json")
+            run.store.db.execute("UPDATE runs SET spec=? WHERE id=?", (json.dumps(run.spec), run.run_id))
+            console.print(f"resume with new {', '.join(extra)}")
+        run.store.reopen_run(run.run_id)
+    else:
+        if task is None or llm is None:
+            raise ParevoError("parevo evolve needs TASK and --llm (or --resume RUN)")
+        cfg = load_config(config)
+        for key, value in (("iterations", iterations), ("budget_usd", budget), ("seed", seed), ("start", start)):
+            if value is not None:
+                setattr(cfg.evolve, key, value)
+        if quick:
+            cfg.evolve.quick = True
+        run = create_run(task, model, llm, cfg, base=runs_dir, name=name)
+    client = make_llm(run, llm if resume else None)
+    console.print(f"run [bold]{run.run_id}[/] in {run.run_dir}  (task {run.spec['task']}, model {run.spec['model']}, "
+                  f"LLM {escape(llm or run.spec['llm'])})")
+    outcome = asyncio.run(_execute_live(run, client, execute))
+    style = {"finished": "green", "stopped": "yellow", "failed": "red"}.get(outcome.status, "white")
+    console.print(f"[{style} bold]{outcome.status}[/]: {escape(outcome.reason)}")
+    _print_stats(outcome.stats)
+    if outcome.best_path:
+        console.print(f"best program: {outcome.best_path}")
+        if out:
+            out.write_text(outcome.best_path.read_text())
+            console.print(f"copied to {out}")
+    else:
+        console.print("[yellow]no correct, race-free program yet[/]")
+    raise typer.Exit(0 if outcome.status != "failed" else 1)
+
+
+async def _execute_live(run, client, execute):
+    main = asyncio.current_task()
+    loop = asyncio.get_running_loop()
+    loop.add_signal_handler(signal.SIGINT, main.cancel)  # Ctrl-C: cancel in-flight work, close the run cleanly
+    try:
+        with Live(console=console, refresh_per_second=4, transient=False) as live:
+            outcome = await execute(run, client, on_progress=lambda p: live.update(_progress_table(p)))
+    finally:
+        loop.remove_signal_handler(signal.SIGINT)
+    console.print()
+    return outcome
+
+
+def _print_stats(stats: dict) -> None:
+    t = Table(show_header=False, box=None)
+    for k, v in stats.items():
+        if isinstance(v, dict):
+            v = ", ".join(f"{a} {b}" for a, b in v.items()) or "none"
+        t.add_row(k.replace("_", " "), escape(str(v)))
+    console.print(t)
+
+
+@runs_app.command("list")
+def runs_list(runs_dir: Optional[Path] = typer.Option(None, "--runs-dir")) -> None:
+    """The runs under the runs directory, newest first."""
+    from .evolve.run import STORE_NAME, open_run, runs_dir as base_dir
+    from .evolve.stats import run_stats
+
+    base = base_dir(runs_dir)
+    table = Table(title=f"runs in {base}")
+    for col in ("run", "task", "model", "status", "iterations", "evaluations", "best", "cost", "started"):
+        table.add_column(col, overflow="fold")
+    dirs = sorted((p.parent for p in base.glob(f"*/{STORE_NAME}")), key=lambda p: p.stat().st_mtime, reverse=True)
+    for d in dirs:
+        run = open_run(str(d), readonly=True)
+        row, s = run.store.run(), run_stats(run.store, run.run_id)
+        best = f"{s['best_speedup']:.2f}x" if s["best_speedup"] else "-"
+        table.add_row(run.run_id, row.task, row.model, row.status, str(s["iterations_done"]), str(s["evaluations"]),
+                      best, s["cost"], row.started_at[:19])
+        run.store.close()
+    console.print(table if dirs else f"no runs in {base}")
+
+
+@runs_app.command("show")
+def runs_show(run_ref: str = typer.Argument(..., metavar="RUN"), runs_dir: Optional[Path] = typer.Option(None, "--runs-dir"),
+              program: Optional[int] = typer.Option(None, "--program", help="Print one program's code and feedback.")) -> None:
+    """One run: its settings, figures, and every program with its lineage."""
+    from .evolve.run import open_run
+    from .evolve.stats import run_stats
+
+    run = open_run(run_ref, base=runs_dir, readonly=True)
+    row = run.store.run()
+    if program is not None:
+        p = run.store.program(program)
+        console.print(f"[bold]#{p.id}[/] iteration {p.iteration} {p.origin} parent {p.parent_id}: {p.status} at {p.stage_reached}")
+        if p.feedback:
+            console.print(escape(p.feedback))
+        console.print(p.code, markup=False, highlight=False)
+        return
+    console.print(f"[bold]{row.id}[/]: task {row.task}, model {row.model}, LLM {escape(row.spec['llm'])}, "
+                  f"status [bold]{row.status}[/]" + (f" ({escape(row.stop_reason)})" if row.stop_reason else ""))
+    _print_stats(run_stats(run.store, run.run_id))
+    table = Table(title="programs")
+    for col in ("id", "it", "island", "origin", "parent", "status", "stage", "speedup", "features", "feedback"):
+        table.add_column(col, overflow="fold")
+    for p in run.store.programs(run.run_id):
+        status = "[green]viable[/]" if p.viable else p.status
+        speed = f"{p.fitness:.2f}x" if p.fitness else ""
+        feats = f"{p.features.get('loc')} loc " + "+".join(p.features.get("primitives", []))
+        table.add_row(str(p.id), str(p.iteration), str(p.island), p.origin + (f" {p.repair_turn}" if p.repair_turn else ""),
+                      str(p.parent_id or ""), status, p.stage_reached, speed, escape(feats), escape(p.feedback[:90]))
+    console.print(table)
+
+
+@llm_app.command("pending")
+def llm_pending(directory: Path = typer.Argument(..., help="The exchange directory.")) -> None:
+    """Requests waiting for an answer in an exchange directory."""
+    from .llm.providers.exchange import pending
+
+    reqs = pending(directory)
+    if not reqs:
+        console.print("no pending requests")
+    for r in reqs:
+        console.print(f"{r.id}  role={r.role}  messages={len(r.messages)}  since {r.created_at}  "
+                      f"-> {directory / 'requests' / (r.id + '.json')}")
+
+
+@llm_app.command("answer")
+def llm_answer(directory: Path = typer.Argument(...), request_id: str = typer.Argument(..., metavar="ID"),
+               reply_file: Path = typer.Argument(..., help="A file with the reply text (- for stdin).")) -> None:
+    """Answer one pending request (written atomically, so the waiting run never reads half a reply)."""
+    import sys
+
+    from .llm.providers.exchange import answer
+
+    text = sys.stdin.read() if str(reply_file) == "-" else reply_file.read_text()
+    path = answer(directory, request_id, text)
+    console.print(f"answered {request_id}: {path}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(evolve)
+    app.add_typer(runs_app, name="runs")
+    app.add_typer(llm_app, name="llm")

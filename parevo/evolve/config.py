@@ -1,0 +1,71 @@
+"""Settings of an evolution run, loadable from one TOML file with sections [evolve], [eval]
+and [llm]. Every knob that changes what the run computes is saved in the run record, so
+`--resume` continues with the same settings, not with whatever the command line says now."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from ..errors import ParevoError
+from ..verify.config import EvalConfig
+
+
+class EvolveConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    iterations: int = Field(20, ge=1, description="mutation iterations (repair turns are inside an iteration)")
+    seed: int = 0
+    islands: int = Field(2, ge=1)
+    migration_interval: int = Field(8, ge=1, description="iterations between migrations along the island ring")
+    migration_count: int = Field(1, ge=1)
+    exploit: float = Field(0.7, ge=0.0, le=1.0, description="chance the parent is the island's best, else a random grid elite")
+    inspirations_top: int = Field(2, ge=0)
+    inspirations_diverse: int = Field(1, ge=0)
+    repair_turns: int = Field(2, ge=0, description="immediate re-prompts of a candidate that fails build, correctness or race")
+    edit_mode: Literal["diff", "rewrite", "mixed"] = "mixed"
+    rewrite_every: int = Field(4, ge=1, description="in mixed mode, every n-th iteration asks for a full rewrite")
+    start: str = Field("baseline", description="'baseline' (the task's sequential baseline), 'empty', or a path to C++ code")
+    parallel: int = Field(2, ge=1, description="iterations in flight: LLM requests overlap evaluations")
+    eval_workers: int = Field(1, ge=1, description="concurrent evaluations (timing stays exclusive: verify/slots.py)")
+    target_speedup: float | None = None
+    stagnation: int | None = Field(None, ge=1, description="stop after this many iterations without a new best")
+    max_wall_s: float | None = None
+    budget_usd: float | None = None
+    budget_tokens: int | None = None
+    quick: bool = Field(False, description="small inputs and few repetitions (EvalConfig.quick)")
+    system_prompt: str | None = None
+    eval_timeout_s: float = Field(1800.0, description="wall limit of one evaluation worker process")
+
+
+class RunConfig(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    evolve: EvolveConfig = Field(default_factory=EvolveConfig)
+    eval: dict = Field(default_factory=dict)  # EvalConfig overrides
+    llm: dict = Field(default_factory=dict)  # parevo.llm.spec.LLMConfig fields
+
+    def eval_config(self) -> EvalConfig:
+        base = EvalConfig.quick() if self.evolve.quick else EvalConfig()
+        try:
+            return base.model_copy(update=EvalConfig(**{**base.model_dump(), **self.eval}).model_dump())
+        except ValidationError as e:
+            raise ParevoError(f"[eval] section: {e.errors()[0]['loc']}: {e.errors()[0]['msg']}") from None
+
+
+def load_config(path: Path | None) -> RunConfig:
+    if path is None:
+        return RunConfig()
+    try:
+        data = tomllib.loads(Path(path).read_text())
+    except FileNotFoundError:
+        raise ParevoError(f"{path}: config file not found") from None
+    except tomllib.TOMLDecodeError as e:
+        raise ParevoError(f"{path}: not valid TOML: {e}") from None
+    try:
+        return RunConfig(**data)
+    except ValidationError as e:
+        err = e.errors()[0]
+        where = ".".join(str(x) for x in err["loc"])
+        raise ParevoError(f"{path}: {where}: {err['msg']}") from None

@@ -1,0 +1,60 @@
+"""The agent's side of evaluation: a worker process per candidate, killable as a group,
+bounded in time, its result read from a file. `asyncio` waits on it, so LLM requests of
+other iterations proceed meanwhile."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import sys
+from pathlib import Path
+
+from ..verify.config import EvalConfig
+from ..verify.result import EvalResult, StageResult
+from .worker import EvalRequest
+
+GRACE_S = 5.0
+
+
+def _worker_failure(task: str, model: str, why: str) -> EvalResult:
+    return EvalResult(task=task, task_version=0, model=model, candidate_sha256="",
+                      stages=[StageResult(stage="static", status="error", feedback=why, detail=why)])
+
+
+async def evaluate_in_worker(task: str, model: str, source: str, config: EvalConfig, workdir: Path,
+                             timeout_s: float) -> EvalResult:
+    workdir.mkdir(parents=True, exist_ok=True)
+    src, out, req = workdir / "candidate.cpp", workdir / "result.json", workdir / "request.json"
+    src.write_text(source)
+    out.unlink(missing_ok=True)
+    req.write_text(EvalRequest(task=task, model=model, source_path=str(src), result_path=str(out),
+                               config=config.model_dump()).model_dump_json())
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "parevo.evolve.worker", str(req), stdout=asyncio.subprocess.DEVNULL,
+        stderr=asyncio.subprocess.PIPE, start_new_session=True)
+    try:
+        _, err = await asyncio.wait_for(proc.communicate(), timeout_s)
+    except (asyncio.TimeoutError, asyncio.CancelledError) as exc:
+        await _kill_group(proc)
+        if isinstance(exc, asyncio.CancelledError):
+            raise
+        return _worker_failure(task, model, f"the evaluation worker ran past {timeout_s:.0f} s and was killed")
+    if proc.returncode != 0 or not out.is_file():
+        tail = (err or b"").decode(errors="replace")[-1500:]
+        return _worker_failure(task, model, f"the evaluation worker failed (exit {proc.returncode}):\n{tail}")
+    return EvalResult.model_validate(json.loads(out.read_text()))
+
+
+async def _kill_group(proc: asyncio.subprocess.Process) -> None:
+    for sig, wait in ((signal.SIGTERM, GRACE_S), (signal.SIGKILL, None)):
+        try:
+            os.killpg(proc.pid, sig)
+        except ProcessLookupError:
+            return
+        try:
+            await asyncio.wait_for(proc.wait(), wait)
+            return
+        except asyncio.TimeoutError:
+            continue

@@ -1,0 +1,70 @@
+"""Figures of a run, derived from the store on demand (never stored alone): evaluations,
+failures by stage, the best program, usage, and where the wall time went."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from ..llm.types import CallRecord, Usage
+from .population import best_of
+from .store import RunStore
+
+
+def _seconds_between(a: str, b: str) -> float:
+    return (dt.datetime.fromisoformat(b) - dt.datetime.fromisoformat(a)).total_seconds()
+
+
+def run_stats(store: RunStore, run_id: str) -> dict:
+    programs = store.programs(run_id)
+    evaluated = [p for p in programs if p.status not in ("no_code", "edit_failed")]
+    viable = [p for p in programs if p.viable]
+    best = best_of(viable)
+    failures: dict[str, int] = {}
+    for p in programs:
+        if not p.viable:
+            key = p.stage_reached if p.status in ("fail", "error") else p.status
+            failures[key] = failures.get(key, 0) + 1
+    usage, llm_s = Usage(), 0.0
+    for rec in store.call_records(run_id):
+        r = CallRecord.model_validate_json(rec)
+        if r.completion:
+            usage += r.completion.usage
+            llm_s += r.completion.latency_s
+    stage_s: dict[str, float] = {}
+    for p in evaluated:
+        for stage, s in p.metrics.get("stage_seconds", {}).items():
+            group = "timing" if stage in ("timing", "profile") else stage
+            stage_s[group] = stage_s.get(group, 0.0) + s
+    sessions = store.events(run_id, "session_start")
+    done = store.events(run_id, "iteration_done")
+    wall = sum(_seconds_between(s["at"], e["at"]) for s, e in _session_spans(sessions, store.events(run_id)))
+    share = {k: f"{100 * v / wall:.0f}%" for k, v in
+             [("build", stage_s.get("build", 0.0) + stage_s.get("static", 0.0)),
+              ("correctness", stage_s.get("correctness", 0.0)), ("race", stage_s.get("race", 0.0)),
+              ("timing", stage_s.get("timing", 0.0)), ("llm", llm_s)]} if wall > 0 else {}
+    return {
+        "iterations_done": len([e for e in done if e["iteration"] > 0]),
+        "programs": len(programs), "evaluations": len(evaluated), "viable": len(viable),
+        "repairs": sum(1 for p in programs if p.origin == "repair"),
+        "repaired": sum(1 for p in programs if p.origin == "repair" and p.viable),
+        "best_program": best.id if best else None,
+        "best_speedup": round(best.fitness, 3) if best and best.fitness else None,
+        "llm_calls": len(store.calls(run_id)), "tokens": usage.total_tokens, "cost": usage.cost_text(),
+        "wall_s": round(wall, 1),
+        "evaluations_per_min": round(60 * len(evaluated) / wall, 2) if wall > 0 else None,
+        "failures": failures, "time_share": share,
+    }
+
+
+def _session_spans(sessions: list[dict], events: list[dict]) -> list[tuple[dict, dict]]:
+    """(first, last event) of each session, so time between a crash and a resume is not counted."""
+    spans, current, last = [], None, None
+    for e in events:
+        if e["kind"] == "session_start":
+            if current is not None and last is not None:
+                spans.append((current, last))
+            current = e
+        last = e
+    if current is not None and last is not None:
+        spans.append((current, last))
+    return spans
