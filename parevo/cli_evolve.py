@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import json
 import signal
+import sys
 from pathlib import Path
 from typing import Optional
 
@@ -166,6 +167,21 @@ def runs_show(run_ref: str = typer.Argument(..., metavar="RUN"), runs_dir: Optio
     console.print(table)
 
 
+@runs_app.command("calls")
+def runs_calls(run_ref: str = typer.Argument(..., metavar="RUN"), runs_dir: Optional[Path] = typer.Option(None, "--runs-dir"),
+               out: Optional[Path] = typer.Option(None, "--out", help="Write JSONL here (default: stdout).")) -> None:
+    """Every LLM call of a run as JSON lines (one CallRecord each): what `--llm replay:FILE` reads."""
+    from .evolve.run import open_run
+
+    run = open_run(run_ref, base=runs_dir, readonly=True)
+    lines = [rec + "\n" for rec in run.store.call_records(run.run_id)]
+    if out:
+        out.write_text("".join(lines))
+        console.print(f"{len(lines)} calls written to {out}")
+    else:
+        sys.stdout.write("".join(lines))
+
+
 @llm_app.command("pending")
 def llm_pending(directory: Path = typer.Argument(..., help="The exchange directory.")) -> None:
     """Requests waiting for an answer in an exchange directory."""
@@ -183,8 +199,6 @@ def llm_pending(directory: Path = typer.Argument(..., help="The exchange directo
 def llm_answer(directory: Path = typer.Argument(...), request_id: str = typer.Argument(..., metavar="ID"),
                reply_file: Path = typer.Argument(..., help="A file with the reply text (- for stdin).")) -> None:
     """Answer one pending request (written atomically, so the waiting run never reads half a reply)."""
-    import sys
-
     from .llm.providers.exchange import answer
 
     text = sys.stdin.read() if str(reply_file) == "-" else reply_file.read_text()

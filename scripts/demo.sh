@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# The main job: set up, then verify the bundled expert OpenMP reference for BFS through the
-# whole cascade (static, build, correctness on adversarial inputs, ThreadSanitizer/Archer
-# race runs, timing with a thread sweep against the sequential baseline, perf counters).
+# The main job: set up, then replay the recorded evolution run of examples/bfs-openmp offline.
+# The model's replies come from the recording; every candidate is really compiled, checked on
+# adversarial inputs, race-checked (Archer/ThreadSanitizer) and timed against the sequential
+# baseline on this machine, so the agent is seen at work without any LLM endpoint.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh
 .venv/bin/parevo doctor || true
-exec .venv/bin/parevo eval bfs parevo/tasks/suite/bfs/reference/openmp.cpp --model openmp --json bfs-openmp.json "$@"
+exec .venv/bin/parevo evolve bfs --model openmp \
+  --llm replay:examples/bfs-openmp/run.sqlite --config examples/bfs-openmp/evolve.toml \
+  --runs-dir parevo-runs --out bfs-openmp-best.cpp "$@"

@@ -107,7 +107,9 @@ def test_evolution_repairs_rejects_races_and_keeps_the_fastest(tmp_path):
 
 def test_budget_stops_the_run_cleanly(tmp_path):
     script = _script(tmp_path, ["atomic"] * 6)
-    r = _parevo("evolve", "histogram", "--llm", f"scripted:{script}", "--name", "budget",
+    mine = tmp_path / "my_histogram.cpp"  # the user's own sequential function as the start
+    mine.write_text("// my own histogram\n" + (REPLIES / "../../../parevo/tasks/suite/histogram/baseline.cpp").resolve().read_text())
+    r = _parevo("evolve", "histogram", "--llm", f"scripted:{script}", "--name", "budget", "--start", str(mine),
                 "--config", str(_config(tmp_path, 5, "budget_tokens = 2500")), cwd=tmp_path)
     assert r.returncode == 0, r.stdout + r.stderr
     assert "budget reached" in r.stdout
@@ -116,27 +118,43 @@ def test_budget_stops_the_run_cleanly(tmp_path):
     assert status == "stopped" and "token budget" in reason
     n_calls = db.execute("SELECT count(*) FROM llm_calls").fetchone()[0]
     assert 1 <= n_calls < 5
+    assert "// my own histogram" in db.execute("SELECT code FROM programs WHERE origin='seed'").fetchone()[0]
     # nothing computed is lost: every answered call produced a program row
     assert db.execute("SELECT count(*) FROM programs WHERE origin='mutate'").fetchone()[0] == n_calls
 
 
-def test_kill_9_then_resume_finishes_the_run(tmp_path):
+def _start_evolve(tmp_path: Path, *args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "parevo.cli", "evolve", *args], cwd=tmp_path,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+
+
+def _wait_for_mutations(store: Path, n: int) -> None:
+    deadline = time.monotonic() + 300
+    while time.monotonic() < deadline and _count(store, "SELECT count(*) FROM programs WHERE origin='mutate'") < n:
+        time.sleep(0.2)
+
+
+def test_ctrl_c_then_kill_9_then_resume_finishes_the_run(tmp_path):
     script = _script(tmp_path, ["atomic"] * 12)
     cfg = _config(tmp_path, 4, "parallel = 2")
     cfg.write_text(cfg.read_text().replace("parallel = 1\n", ""))
-    env = {**os.environ}
-    proc = subprocess.Popen([sys.executable, "-m", "parevo.cli", "evolve", "histogram", "--llm", f"scripted:{script}",
-                             "--config", str(cfg), "--name", "crash"], cwd=tmp_path, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
     store = tmp_path / "parevo-runs" / "crash" / "run.sqlite"
-    deadline = time.monotonic() + 300
-    while time.monotonic() < deadline and _count(store, "SELECT count(*) FROM programs WHERE origin='mutate'") < 1:
-        time.sleep(0.2)
+
+    proc = _start_evolve(tmp_path, "histogram", "--llm", f"scripted:{script}", "--config", str(cfg), "--name", "crash")
+    _wait_for_mutations(store, 1)
+    os.kill(proc.pid, signal.SIGINT)  # Ctrl-C: a clean stop
+    assert proc.wait(timeout=60) == 0
+    status, reason = sqlite3.connect(store).execute("SELECT status, stop_reason FROM runs").fetchone()
+    assert status == "stopped" and "interrupted" in reason
+    workers = subprocess.run(["pgrep", "-f", f"parevo.evolve.worker {tmp_path}"], capture_output=True, text=True)
+    assert workers.stdout == "", "an evaluation worker outlived the interrupted run"
+
+    proc = _start_evolve(tmp_path, "--resume", "crash")
+    _wait_for_mutations(store, 2)
     os.killpg(proc.pid, signal.SIGKILL)  # the run and its evaluation workers, mid-run
     proc.wait()
-    before = sqlite3.connect(store).execute("SELECT count(*) FROM programs").fetchone()[0]
-    status = sqlite3.connect(store).execute("SELECT status FROM runs").fetchone()[0]
-    assert status == "started" and before >= 2
+    assert sqlite3.connect(store).execute("SELECT status FROM runs").fetchone()[0] == "started"
+
     r = _parevo("evolve", "--resume", "crash", cwd=tmp_path)
     assert r.returncode == 0, r.stdout + r.stderr
     db = sqlite3.connect(store)
@@ -145,8 +163,9 @@ def test_kill_9_then_resume_finishes_the_run(tmp_path):
     assert done == {0, 1, 2, 3, 4}
     rows = _rows(tmp_path / "parevo-runs" / "crash")
     assert len([p for p in rows if p["origin"] == "seed"]) == 1  # the seed was not evaluated twice
-    # at most the iterations in flight at the kill (2) were redone
-    assert len([p for p in rows if p["origin"] == "mutate"]) <= 4 + 2
+    # at most the iterations in flight at each stop (2 each) were redone
+    assert len([p for p in rows if p["origin"] == "mutate"]) <= 4 + 2 + 2
+    assert db.execute("SELECT count(*) FROM events WHERE kind='session_start'").fetchone()[0] == 3
 
 
 def test_exchange_round_trip_with_a_person_answering(tmp_path):

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from ..llm import LLM, BudgetExceeded, LLMError, Message
+from ..llm import LLM, BudgetExceeded, LLMError, Message, ProviderExhausted
 from ..tasks import Task
 from ..verify.result import EvalResult
 from . import prompting
@@ -122,6 +122,9 @@ class Agent:
             except BudgetExceeded as e:
                 self._request_stop(StopRun(f"budget reached: {e}"))
             except LLMError as e:
+                if isinstance(e.__cause__, ProviderExhausted):
+                    self._request_stop(StopRun(f"no more replies: {e.__cause__}", "finished"))
+                    continue
                 self.llm_errors += 1
                 self.store.event(self.run_id, "llm_error", iteration=iteration, error=str(e))
                 if self.llm_errors >= MAX_CONSECUTIVE_LLM_ERRORS:

@@ -12,11 +12,14 @@ from .providers import (
     ExchangeDirectory, ExchangeRequest, OpenAICompatible, Provider, Replay, Scripted, answer, pending,
 )
 from .spec import LLMConfig, parse_llm_spec
-from .types import CallRecord, Completion, LLMError, Message, ProviderError, Retry, Usage, request_key
+from .types import (
+    CallRecord, Completion, LLMError, Message, ProviderError, ProviderExhausted, Retry, Usage, request_key,
+)
 
 __all__ = [
     "LLM", "LLMConfig", "parse_llm_spec", "Budget", "BudgetExceeded", "Price", "PriceTable",
-    "Message", "Usage", "Completion", "CallRecord", "Retry", "LLMError", "ProviderError", "request_key",
+    "Message", "Usage", "Completion", "CallRecord", "Retry", "LLMError", "ProviderError",
+    "ProviderExhausted", "request_key",
     "Provider", "OpenAICompatible", "ExchangeDirectory", "ExchangeRequest", "pending", "answer",
     "Scripted", "Replay",
 ]

@@ -152,6 +152,11 @@ class ProviderError(Exception):
         self.retry = retry or Retry.no()
 
 
+class ProviderExhausted(ProviderError):
+    """An offline provider (a script, a recording) has no reply left: the run has replayed all
+    there is, which ends it normally rather than as a failure."""
+
+
 class LLMError(ParevoError):
     """An LLM call failed for good (after its retries). The message names the provider, the
     model, what happened and how many attempts were made."""

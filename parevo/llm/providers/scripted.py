@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ...errors import ParevoError
-from ..types import CallRecord, Completion, Message, ProviderError, Retry, Usage, request_key
+from ..types import CallRecord, Completion, Message, ProviderError, ProviderExhausted, Retry, Usage, request_key
 
 ANY_ROLE = "*"  # in a mapping script, the replies for roles that have no list of their own
 
@@ -103,7 +103,7 @@ class Scripted:
         items, i = self.script[which], self._used[which]
         if i >= len(items):
             scope = "" if which == ANY_ROLE else f" for role {role!r}"
-            raise ProviderError(
+            raise ProviderExhausted(
                 f"out of replies at call {self.calls} (role {role!r}): the script has "
                 f"{len(items)} repl{'y' if len(items) == 1 else 'ies'}{scope}", Retry.no(),
             )
@@ -175,7 +175,7 @@ class Replay:
         i = min(by_key) if by_key else next((j for j in self._by_role.get(role, ()) if j not in self._used), None)
         if i is None:
             total = len(self._by_role.get(role, ()))
-            raise ProviderError(
+            raise ProviderExhausted(
                 f"no recorded call left for role {role!r} (key {key[:12]}…): the recording has "
                 f"{total} successful call{'' if total == 1 else 's'} for that role, all used", Retry.no(),
             )
