@@ -6,6 +6,8 @@ from pathlib import Path
 
 from ..errors import TaskFileError
 from ..paths import SUITE_DIR
+
+PAREVAL_TASKS = Path(__file__).parent / "pareval"  # ParEval problems judged by parevo (tasks/pareval.py)
 from .model import Task, TaskSpec, load_task
 
 __all__ = ["Task", "TaskSpec", "load_task", "builtin_task_ids", "get_task"]
@@ -20,6 +22,8 @@ def get_task(name_or_path: str | Path) -> Task:
     p = Path(name_or_path)
     if (SUITE_DIR / str(name_or_path) / "task.toml").is_file():
         return load_task(SUITE_DIR / str(name_or_path))
+    if (PAREVAL_TASKS / str(name_or_path) / "task.toml").is_file():
+        return load_task(PAREVAL_TASKS / str(name_or_path))
     if p.is_dir():
         return load_task(p)
     raise TaskFileError(f"no task '{name_or_path}' (built-in: {', '.join(builtin_task_ids())}; or give a task directory)")

@@ -42,6 +42,10 @@ class TaskSpec(BaseModel):
     timing_families: list[str] = Field(min_length=1)
     sizes: Sizes
     references: dict[str, str] = {}
+    # Families that reproduce a published benchmark's original inputs (ParEval's sizes and
+    # distributions), for a paper-compatible mode; a subset of `families`.
+    paper_families: list[str] = []
+    source: dict[str, str] = {}  # provenance, e.g. {benchmark = "ParEval", name = "16_graph_largest_component"}
 
     @field_validator("models")
     @classmethod
@@ -56,6 +60,9 @@ class TaskSpec(BaseModel):
         extra = [f for f in self.timing_families if f not in self.families]
         if extra:
             raise ValueError(f"timing_families {extra} are not among families {self.families}")
+        extra = [f for f in self.paper_families if f not in self.families]
+        if extra:
+            raise ValueError(f"paper_families {extra} are not among families {self.families}")
         bad = [m for m in self.references if m not in self.models]
         if bad:
             raise ValueError(f"references for model(s) {bad} that the task does not allow")

@@ -23,6 +23,7 @@ class EvalConfig(BaseModel):
     check_size: int | None = None  # None: the task's sizes
     race_size: int | None = None
     timing_size: int | None = None
+    families: list[str] | None = None  # correctness and race families; None: all the task's families
     timing_families: list[str] | None = None  # None: the task's timing_families
     timing: bool = True
     profile: bool = True

@@ -49,13 +49,19 @@ class EvalContext:
         override = {"check": self.config.check_size, "race": self.config.race_size, "timing": self.config.timing_size}[stage]
         return override or getattr(self.task.spec.sizes, stage)
 
+    def families(self) -> list[str]:
+        """The families of the correctness and race stages (the task's, unless the config narrows them)."""
+        return self._known(self.config.families or self.task.spec.families, "check")
+
     def timing_families(self) -> list[str]:
-        chosen = self.config.timing_families or self.task.spec.timing_families
+        return self._known(self.config.timing_families or self.task.spec.timing_families, "timing")
+
+    def _known(self, chosen: list[str], what: str) -> list[str]:
         unknown = [f for f in chosen if f not in self.task.spec.families]
         if unknown:
             from ..errors import ParevoError
 
-            raise ParevoError(f"timing families {unknown} are not families of task '{self.task.id}' "
+            raise ParevoError(f"{what} families {unknown} are not families of task '{self.task.id}' "
                               f"(known: {', '.join(self.task.spec.families)})")
         return chosen
 

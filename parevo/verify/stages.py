@@ -64,7 +64,7 @@ def build_stage(ctx: EvalContext) -> StageResult:
 
 def correctness_stage(ctx: EvalContext) -> StageResult:
     binary = ctx.binaries["candidate"].path
-    families = ctx.task.spec.families
+    families = ctx.families()
     params = {"threads": ctx.config.check_threads, "size": ctx.size("check"), "families": families,
               "reps": ctx.config.check_reps, "seed": ctx.config.seed}
     checked = 0
@@ -92,7 +92,7 @@ def race_stage(ctx: EvalContext) -> StageResult:
                            feedback=diagnostics.summarize(binary.log, ctx.task.spec.signature), params=params)
     env = {**recipe.env, "TSAN_OPTIONS": "halt_on_error=0 exitcode=0 report_thread_leaks=0 "
            "ignore_noninstrumented_modules=1 history_size=3 log_path={workdir}/tsan"}
-    families = ctx.task.spec.families
+    families = ctx.families()
     all_reports: list[races.TsanReport] = []
     runs = 0
     for threads in ctx.config.race_threads:

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "parevo/random.hpp"
+#include "parevo/threads.hpp"
 #include "task.hpp"
 
 #ifdef PAREVO_WITH_TBB
