@@ -200,9 +200,11 @@ def racecheck(
     raise typer.Exit(result.exit_code)
 
 
+from .cli_bench import register as register_bench  # noqa: E402
 from .cli_evolve import register  # noqa: E402
 
 register(app)
+register_bench(app)
 
 
 def main() -> None:

@@ -18,6 +18,9 @@ from .store import ProgramRow
 # Speedups inside this relative band are ties, whatever the measured spread says: a 2-core VM
 # does not resolve finer differences (docs/verifier.md).
 MIN_NOISE_BAND = 0.03
+# ...and a measurement noisier than this is not trusted as a band at all: under heavy load the
+# spread reaches 100 %+, and every program would tie with the first one forever.
+MAX_NOISE_BAND = 0.25
 SPEEDUP_EDGES = (1.0, 1.5, 2.0, 3.0)
 LOC_EDGES = (40, 80, 160)
 PRIMITIVES = {
@@ -60,7 +63,7 @@ def features(code: str, model: str, fitness: float | None) -> dict:
 def beats(a: ProgramRow, b: ProgramRow) -> bool:
     """a is faster than b by more than the noise band of either measurement."""
     fa, fb = a.fitness or 0.0, b.fitness or 0.0
-    band = max(MIN_NOISE_BAND, a.spread or 0.0, b.spread or 0.0)
+    band = min(MAX_NOISE_BAND, max(MIN_NOISE_BAND, a.spread or 0.0, b.spread or 0.0))
     return fa > fb * (1.0 + band)
 
 

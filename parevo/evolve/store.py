@@ -21,7 +21,13 @@ from pydantic import BaseModel
 from ..errors import ParevoError
 
 SCHEMA_VERSION = 1
-SCHEMA = """
+LLM_CALLS_SCHEMA = """
+CREATE TABLE IF NOT EXISTS llm_calls (
+  id INTEGER PRIMARY KEY, run_id TEXT NOT NULL, seq INTEGER NOT NULL, role TEXT NOT NULL, key TEXT NOT NULL,
+  model TEXT NOT NULL, prompt_tokens INTEGER NOT NULL, completion_tokens INTEGER NOT NULL, cost REAL,
+  latency_s REAL NOT NULL, error TEXT, iteration INTEGER, record TEXT NOT NULL);
+"""
+SCHEMA = LLM_CALLS_SCHEMA + """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS runs (
   id TEXT PRIMARY KEY, task TEXT NOT NULL, model TEXT NOT NULL, status TEXT NOT NULL,
@@ -36,10 +42,6 @@ CREATE INDEX IF NOT EXISTS programs_by_island ON programs (run_id, island, viabl
 CREATE TABLE IF NOT EXISTS migrants (
   program_id INTEGER NOT NULL, island INTEGER NOT NULL, iteration INTEGER NOT NULL,
   PRIMARY KEY (program_id, island));
-CREATE TABLE IF NOT EXISTS llm_calls (
-  id INTEGER PRIMARY KEY, run_id TEXT NOT NULL, seq INTEGER NOT NULL, role TEXT NOT NULL, key TEXT NOT NULL,
-  model TEXT NOT NULL, prompt_tokens INTEGER NOT NULL, completion_tokens INTEGER NOT NULL, cost REAL,
-  latency_s REAL NOT NULL, error TEXT, iteration INTEGER, record TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS events (
   id INTEGER PRIMARY KEY, run_id TEXT NOT NULL, at TEXT NOT NULL, kind TEXT NOT NULL, data TEXT NOT NULL);
 """
@@ -47,6 +49,18 @@ CREATE TABLE IF NOT EXISTS events (
 
 def now() -> str:
     return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
+
+
+def insert_call(db: sqlite3.Connection, run_id: str, record: Any, iteration: int | None) -> None:
+    """One LLM call into an `llm_calls` table (evolve and bench stores share its shape, so
+    `--llm replay:FILE` reads either)."""
+    usage = record.completion.usage if record.completion else None
+    db.execute(
+        "INSERT INTO llm_calls (run_id, seq, role, key, model, prompt_tokens, completion_tokens, cost, latency_s,"
+        " error, iteration, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+        (run_id, record.seq, record.role, record.key, record.model, usage.prompt_tokens if usage else 0,
+         usage.completion_tokens if usage else 0, usage.cost if usage else None,
+         record.completion.latency_s if record.completion else 0.0, record.error, iteration, record.model_dump_json()))
 
 
 class ProgramRow(BaseModel):
@@ -180,14 +194,7 @@ class RunStore:
 
     # -- llm calls and events ------------------------------------------------------------------
     def add_call(self, run_id: str, record: BaseModel, iteration: int | None = None) -> None:
-        r: Any = record
-        usage = r.completion.usage if r.completion else None
-        self.db.execute(
-            "INSERT INTO llm_calls (run_id, seq, role, key, model, prompt_tokens, completion_tokens, cost, latency_s,"
-            " error, iteration, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            (run_id, r.seq, r.role, r.key, r.model, usage.prompt_tokens if usage else 0,
-             usage.completion_tokens if usage else 0, usage.cost if usage else None,
-             r.completion.latency_s if r.completion else 0.0, r.error, iteration, r.model_dump_json()))
+        insert_call(self.db, run_id, record, iteration)
 
     def calls(self, run_id: str) -> list[dict[str, Any]]:
         return [dict(r) for r in self.db.execute(

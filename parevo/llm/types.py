@@ -105,6 +105,12 @@ class CallRecord(BaseModel):
     model: str
 
 
+def estimate_tokens(text: str) -> int:
+    """About four characters a token: enough for budgets to bite when a provider (a script, a
+    person answering files) reports no token counts."""
+    return (len(text) + 3) // 4
+
+
 def request_key(messages: list[Message], sample: int, model: str) -> str:
     """Identity of a request. The sample index is part of it so that pass@5 really draws five
     answers, and the model so that two models never share a cached or replayed answer. Knobs

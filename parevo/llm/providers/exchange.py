@@ -28,7 +28,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ...errors import ParevoError
-from ..types import Completion, Message, ProviderError, Retry, Usage
+from ..types import Completion, Message, ProviderError, Retry, Usage, estimate_tokens
 
 DEFAULT_TIMEOUT_S = 3600.0
 DEFAULT_POLL_S = 0.5
@@ -104,8 +104,10 @@ class ExchangeDirectory:
         return Completion(
             text=text, model=str(data.get("model") or self.model), provider=self.name,
             usage=Usage(
-                prompt_tokens=int(data.get("prompt_tokens") or 0),
-                completion_tokens=int(data.get("completion_tokens") or 0),
+                # A person or an agent rarely reports tokens: estimate them (about 4 characters a
+                # token) so that token budgets and the usage report still mean something.
+                prompt_tokens=int(data.get("prompt_tokens") or sum(estimate_tokens(m.content) for m in messages)),
+                completion_tokens=int(data.get("completion_tokens") or estimate_tokens(text)),
                 cost=float(cost) if isinstance(cost, (int, float)) else None,
             ),
             latency_s=time.monotonic() - t0, finish_reason="stop",

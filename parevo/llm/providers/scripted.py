@@ -15,7 +15,9 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ...errors import ParevoError
-from ..types import CallRecord, Completion, Message, ProviderError, ProviderExhausted, Retry, Usage, request_key
+from ..types import (
+    CallRecord, Completion, Message, ProviderError, ProviderExhausted, Retry, Usage, estimate_tokens, request_key,
+)
 
 ANY_ROLE = "*"  # in a mapping script, the replies for roles that have no list of their own
 
@@ -30,11 +32,6 @@ class ScriptEntry(BaseModel):
     prompt_tokens: int | None = None
     completion_tokens: int | None = None
     finish_reason: str = "stop"
-
-
-def estimate_tokens(text: str) -> int:
-    """About four characters a token: enough for budgets to bite in an offline run."""
-    return (len(text) + 3) // 4
 
 
 def _load_structured(path: Path) -> Any:

@@ -1,0 +1,230 @@
+"""`parevo bench`: samples per item, one-shot or agentic, every sample evaluated by the same
+cascade and committed to the bench store as it finishes. Rerunning the same bench (same
+name) skips stored samples: a bench resumes where it stopped."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..errors import ParevoError
+from ..evolve.config import RunConfig
+from ..evolve.evaluator import evaluate_in_worker
+from ..evolve.extract import extract_code
+from ..llm import LLM, Budget, BudgetExceeded, LLMError
+from ..llm.spec import LLMConfig
+from ..tasks import get_task
+from ..tasks import pareval as pe
+from ..verify.config import EvalConfig
+from ..verify.result import EvalResult
+from .items import BenchItem, Skipped, builtin_items, dir_items, pareval_items
+from .store import BenchStore
+
+STORE_NAME = "bench.sqlite"
+
+
+class BenchSpec(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+    suite: str  # builtin | pareval | a directory of tasks
+    mode: Literal["oneshot", "evolve"] = "oneshot"
+    llm: str | None = None
+    solutions: Literal["reference", "baseline"] | None = None
+    samples: int = Field(1, ge=1)
+    models: list[str] = ["openmp"]
+    tasks: list[str] | None = None
+    pareval_dir: str | None = None
+    translation: bool = False
+    paper: bool = False
+    quick: bool = False
+    evolve_iterations: int = 4
+    budget_usd: float | None = None
+    eval_timeout_s: float = 1800.0
+
+
+def eval_config(spec: BenchSpec) -> EvalConfig:
+    if spec.quick:  # the tasks' own sizes (ParEval sizes mean different things per problem), fewer runs
+        return EvalConfig(reps=1, warmup=0, check_threads=[1, 2], race_threads=[4], profile=False,
+                          timing_threads=[1, 2])
+    return EvalConfig(reps=3, profile=False)
+
+
+def bench_items(spec: BenchSpec) -> tuple[list[BenchItem], list[Skipped]]:
+    if spec.suite == "builtin":
+        return builtin_items(spec.models, spec.tasks)
+    if spec.suite == "pareval":
+        return pareval_items(spec.models, spec.tasks, spec.pareval_dir, spec.translation)
+    if Path(spec.suite).is_dir():
+        return dir_items(Path(spec.suite), spec.models, spec.tasks)
+    raise ParevoError(f"--suite {spec.suite}: not builtin, pareval, or a directory of tasks")
+
+
+@dataclass
+class BenchProgress:
+    total: int
+    done: int = 0
+    passed: int = 0
+    errors: int = 0
+    last: str = ""
+    by_stage: dict[str, int] = field(default_factory=dict)
+
+
+def sample_fields(result: EvalResult) -> dict:
+    def ok(name: str) -> bool:
+        s = result.stage(name)
+        return s is not None and s.status == "ok"
+
+    timing = result.stage("timing")
+    correct = ok("correctness") and not (timing is not None and timing.status == "fail")
+    speedups = {int(t): v for t, v in (timing.metrics.get("speedup_by_threads", {}) if timing else {}).items()}
+    return dict(status=result.status, stage_reached=result.stage_reached, built=ok("build"), correct=correct,
+                race_free=result.race_free, speedups=speedups,
+                speedup_vs_reference=result.metrics.get("speedup_vs_reference"), feedback=result.feedback,
+                result=result.model_dump(mode="json"), seconds=result.seconds)
+
+
+class Bench:
+    def __init__(self, bench_dir: Path, bench_id: str, spec: BenchSpec, *, jobs: int = 2,
+                 on_progress: Callable[[BenchProgress], None] | None = None):
+        self.dir, self.id, self.spec = bench_dir, bench_id, spec
+        self.store = BenchStore(bench_dir / STORE_NAME, create=True)
+        self.items, self.skipped = bench_items(spec)
+        self.config = eval_config(spec)
+        self.jobs = jobs
+        self.eval_sem = asyncio.Semaphore(1)
+        self.on_progress = on_progress
+        self.llm: LLM | None = None
+        self.stop_reason: str | None = None
+
+    def _llm(self) -> LLM:
+        if self.spec.llm is None:
+            raise ParevoError("parevo bench needs --llm SPEC, or --solutions reference|baseline")
+        return LLM.from_config(self.spec.llm, LLMConfig(), budget=Budget(max_usd=self.spec.budget_usd),
+                               on_record=lambda r: self.store.add_call(self.id, r), seq_start=self.store.n_calls())
+
+    async def run(self) -> str:
+        self.store.start(self.id, {**self.spec.model_dump(mode="json"),
+                                   "skipped": [s.model_dump() for s in self.skipped]})
+        samples = 1 if self.spec.solutions else self.spec.samples
+        done = self.store.done_keys(self.id)
+        todo = [(it, s) for it in self.items for s in range(samples) if (it.prompt_id, s) not in done]
+        progress = BenchProgress(total=len(self.items) * samples, done=len(done))
+        for row in self.store.samples(self.id):
+            progress.passed += row.correct and row.race_free is not False
+        if self.spec.solutions is None and self.spec.mode == "oneshot" and todo:
+            self.llm = self._llm()
+        queue: asyncio.Queue = asyncio.Queue()
+        for t in todo:
+            queue.put_nowait(t)
+
+        async def worker() -> None:
+            while self.stop_reason is None and not queue.empty():
+                item, sample = queue.get_nowait()
+                try:
+                    fields = await self._sample(item, sample)
+                except BudgetExceeded as e:
+                    self.stop_reason = f"budget reached: {e}"
+                    return
+                self.store.add_sample(bench_id=self.id, prompt_id=item.prompt_id, task=get_task(item.task_ref).id,
+                                      model=item.model, sample=sample, **fields)
+                progress.done += 1
+                progress.passed += fields["correct"] and fields["race_free"] is not False
+                progress.errors += fields["status"] == "error"
+                key = "passed" if fields["status"] == "ok" else f"{fields['status']} at {fields['stage_reached']}"
+                progress.by_stage[key] = progress.by_stage.get(key, 0) + 1
+                progress.last = f"{item.prompt_id} #{sample}: {key}"
+                if self.on_progress:
+                    self.on_progress(progress)
+
+        try:
+            await asyncio.gather(*(worker() for _ in range(self.jobs)))
+        except asyncio.CancelledError:
+            self.stop_reason = "interrupted (Ctrl-C); rerun the same command to resume"
+        finally:
+            if self.llm:
+                await self.llm.aclose()
+        status = "stopped" if self.stop_reason else "finished"
+        self.store.finish(self.id, status)
+        return self.stop_reason or "all samples done"
+
+    async def _sample(self, item: BenchItem, sample: int) -> dict:
+        start = time.monotonic()
+        if self.spec.solutions:
+            return await self._evaluate(item, self._solution(item), sample)
+        if self.spec.mode == "evolve":
+            return await self._evolve(item, sample)
+        assert self.llm is not None
+        try:
+            completion = await self.llm.complete(item.messages, role="bench", sample=sample)
+        except LLMError as e:
+            return self._failure("error", "llm", f"the LLM call failed: {e}", "", None, time.monotonic() - start)
+        return await self._evaluate_reply(item, completion.text, sample, start)
+
+    def _solution(self, item: BenchItem) -> str:
+        task = get_task(item.task_ref)
+        if self.spec.solutions == "baseline":
+            return task.baseline_source
+        source = task.reference_source(item.model)
+        if source is None:
+            raise ParevoError(f"{item.prompt_id}: no {item.model} reference (filter with --models)")
+        return source
+
+    async def _evaluate_reply(self, item: BenchItem, text: str, sample: int, start: float) -> dict:
+        extracted = extract_code(text, function=item.function)
+        if item.pareval_prompt is not None:
+            body = extracted.code if extracted else text  # a bare continuation may have no code markers at all
+            code = pe.assemble(item.pareval_prompt, body, item.function)
+        elif extracted is None:
+            return self._failure("no_code", "static", "reply without code", "", text, time.monotonic() - start)
+        else:
+            code = extracted.code
+        fields = await self._evaluate(item, code, sample)
+        fields["reply"] = text
+        return fields
+
+    async def _evaluate(self, item: BenchItem, code: str, sample: int) -> dict:
+        task = get_task(item.task_ref)
+        config = pe.paper_config(task, self.config) if self.spec.paper else self.config
+        workdir = self.dir / "evals" / f"{abs(hash((item.prompt_id, sample))) % 10**8:08d}"
+        async with self.eval_sem:
+            result = await evaluate_in_worker(item.task_ref, item.model, code, config, workdir, self.spec.eval_timeout_s)
+        shutil.rmtree(workdir, ignore_errors=True)
+        return {**sample_fields(result), "code": code, "reply": None, "evolve_run": None}
+
+    async def _evolve(self, item: BenchItem, sample: int) -> dict:
+        """An evolution run per sample; the sample is its best program (or its last attempt)."""
+        from ..evolve.run import STORE_NAME as RUN_STORE, create_run, execute, make_llm, open_run
+
+        name = f"{item.prompt_id.replace('/', '-')}-s{sample}"
+        runs = self.dir / "evolve"
+        cfg = RunConfig(evolve={"iterations": self.spec.evolve_iterations, "seed": sample, "quick": self.spec.quick,
+                                "parallel": 1})
+        if (runs / name / RUN_STORE).is_file():
+            run = open_run(name, base=runs)
+            run.store.reopen_run(run.run_id)
+        else:
+            run = create_run(item.task_ref, item.model, self.spec.llm or "", cfg, base=runs, name=name)
+        outcome = await execute(run, make_llm(run))
+        if outcome.status == "stopped" and "budget" in outcome.reason:
+            raise BudgetExceeded(outcome.reason, reason=outcome.reason)
+        programs = run.store.programs(run.run_id)
+        best = next((p for p in programs if p.id == outcome.stats.get("best_program")), None)
+        chosen = best or (programs[-1] if programs else None)
+        stored = run.store.program_result(chosen.id) if chosen else None
+        if chosen is None or stored is None:
+            why = chosen.feedback if chosen else "the evolution produced no program"
+            return self._failure(chosen.status if chosen else "error", "static", why, chosen.code if chosen else "",
+                                 None, 0.0) | {"evolve_run": name}
+        result = EvalResult.model_validate(stored)
+        return {**sample_fields(result), "code": chosen.code, "reply": None, "evolve_run": name}
+
+    @staticmethod
+    def _failure(status: str, stage: str, feedback: str, code: str, reply: str | None, seconds: float) -> dict:
+        return dict(status=status, stage_reached=stage, built=False, correct=False, race_free=None, speedups={},
+                    speedup_vs_reference=None, feedback=feedback, code=code, reply=reply, evolve_run=None,
+                    result=None, seconds=seconds)

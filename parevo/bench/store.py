@@ -1,0 +1,121 @@
+"""The bench store: one SQLite file (WAL) per bench run, holding the run's spec, every sample
+with its evaluation, and every LLM call (same `llm_calls` shape as an evolve run, so
+`--llm replay:bench.sqlite` replays a bench). Samples are committed one by one: a rerun of the
+same bench skips what is stored and goes on where it stopped."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel
+
+from ..errors import ParevoError
+from ..evolve.store import LLM_CALLS_SCHEMA, insert_call, now
+from .metrics import Sample
+
+SCHEMA = LLM_CALLS_SCHEMA + """
+CREATE TABLE IF NOT EXISTS bench (
+  id TEXT PRIMARY KEY, spec TEXT NOT NULL, status TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT);
+CREATE TABLE IF NOT EXISTS samples (
+  id INTEGER PRIMARY KEY, bench_id TEXT NOT NULL, prompt_id TEXT NOT NULL, task TEXT NOT NULL, model TEXT NOT NULL,
+  sample INTEGER NOT NULL, status TEXT NOT NULL, stage_reached TEXT NOT NULL, built INTEGER NOT NULL,
+  correct INTEGER NOT NULL, race_free INTEGER, speedups TEXT NOT NULL, speedup_vs_reference REAL,
+  feedback TEXT NOT NULL, code TEXT NOT NULL, reply TEXT, evolve_run TEXT, result TEXT, seconds REAL NOT NULL,
+  created_at TEXT NOT NULL, UNIQUE (bench_id, prompt_id, sample));
+"""
+
+
+class SampleRow(BaseModel):
+    id: int
+    bench_id: str
+    prompt_id: str
+    task: str
+    model: str
+    sample: int
+    status: str  # ok | fail | error | no_code
+    stage_reached: str
+    built: bool
+    correct: bool
+    race_free: bool | None
+    speedups: dict[int, float]
+    speedup_vs_reference: float | None
+    feedback: str
+    code: str
+    reply: str | None
+    evolve_run: str | None
+    seconds: float
+    created_at: str
+
+    def as_metric_sample(self) -> Sample:
+        return Sample(self.prompt_id, self.built, self.correct, self.race_free, self.speedups)
+
+
+class BenchStore:
+    def __init__(self, path: Path, *, create: bool = False, readonly: bool = False):
+        self.path = Path(path)
+        if not create and not self.path.is_file():
+            raise ParevoError(f"{self.path}: no bench store here (expected a bench directory with bench.sqlite)")
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        uri = f"file:{self.path}?mode=ro" if readonly else f"file:{self.path}"
+        self.db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30.0)
+        self.db.row_factory = sqlite3.Row
+        if not readonly:
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.executescript(SCHEMA)
+
+    def close(self) -> None:
+        self.db.close()
+
+    def start(self, bench_id: str, spec: dict[str, Any]) -> None:
+        row = self.db.execute("SELECT spec FROM bench WHERE id=?", (bench_id,)).fetchone()
+        if row is None:
+            self.db.execute("INSERT INTO bench VALUES (?,?,?,?,NULL)", (bench_id, json.dumps(spec), "started", now()))
+        else:
+            self.db.execute("UPDATE bench SET status='started', finished_at=NULL, spec=? WHERE id=?",
+                            (json.dumps(spec), bench_id))
+
+    def spec(self, bench_id: str | None = None) -> tuple[str, dict[str, Any], str]:
+        row = (self.db.execute("SELECT * FROM bench WHERE id=?", (bench_id,)) if bench_id
+               else self.db.execute("SELECT * FROM bench ORDER BY started_at LIMIT 1")).fetchone()
+        if row is None:
+            raise ParevoError(f"{self.path}: no bench run recorded")
+        return row["id"], json.loads(row["spec"]), row["status"]
+
+    def finish(self, bench_id: str, status: str) -> None:
+        self.db.execute("UPDATE bench SET status=?, finished_at=? WHERE id=?", (status, now(), bench_id))
+
+    def done_keys(self, bench_id: str) -> set[tuple[str, int]]:
+        return {(r[0], r[1]) for r in self.db.execute("SELECT prompt_id, sample FROM samples WHERE bench_id=?", (bench_id,))}
+
+    def add_sample(self, **f: Any) -> None:
+        f = dict(f)
+        f["speedups"] = json.dumps({str(k): v for k, v in (f.get("speedups") or {}).items()})
+        f["result"] = json.dumps(f["result"]) if f.get("result") is not None else None
+        f["race_free"] = None if f.get("race_free") is None else int(f["race_free"])
+        f["built"], f["correct"] = int(f["built"]), int(f["correct"])
+        f.setdefault("created_at", now())
+        cols, marks = ", ".join(f), ", ".join("?" for _ in f)
+        self.db.execute(f"INSERT OR REPLACE INTO samples ({cols}) VALUES ({marks})", tuple(f.values()))
+
+    def samples(self, bench_id: str) -> list[SampleRow]:
+        out = []
+        for r in self.db.execute("SELECT * FROM samples WHERE bench_id=? ORDER BY id", (bench_id,)):
+            d = dict(r)
+            d.pop("result", None)
+            d["speedups"] = {int(k): v for k, v in json.loads(d["speedups"]).items()}
+            out.append(SampleRow(**d))
+        return out
+
+    def sample_result(self, sample_id: int) -> dict | None:
+        row = self.db.execute("SELECT result FROM samples WHERE id=?", (sample_id,)).fetchone()
+        return json.loads(row[0]) if row and row[0] else None
+
+    def add_call(self, bench_id: str, record: Any) -> None:
+        insert_call(self.db, bench_id, record, record.sample)
+
+    def n_calls(self) -> int:
+        return self.db.execute("SELECT count(*) FROM llm_calls").fetchone()[0]

@@ -1,0 +1,113 @@
+"""`parevo bench`: one-shot or agentic samples over the built-in suite, ParEval or a task
+directory, or the built-in solutions without any LLM; progress bars; resumable."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import signal
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
+from rich.table import Table
+
+from .errors import ParevoError
+
+console = Console()
+
+
+def _csv(text: str | None) -> list[str] | None:
+    return [t.strip() for t in text.split(",") if t.strip()] if text else None
+
+
+def bench(
+    suite: str = typer.Option("builtin", "--suite", help="builtin, pareval, or a directory of task directories."),
+    llm: Optional[str] = typer.Option(None, "--llm", help="openai:MODEL[@URL], exchange:DIR, scripted:FILE, replay:FILE."),
+    samples: int = typer.Option(1, "--samples", "-n", help="Samples per prompt (pass@k needs k <= n)."),
+    mode: str = typer.Option("oneshot", "--mode", help="oneshot, or evolve (an evolution run per sample)."),
+    models: str = typer.Option("openmp", "--models", help="Comma-separated parallel models (ParEval: serial,openmp)."),
+    tasks: Optional[str] = typer.Option(None, "--tasks", help="Comma-separated task ids (ParEval: names or numbers)."),
+    solutions: Optional[str] = typer.Option(None, "--solutions", help="reference or baseline: evaluate parevo's own, no LLM."),
+    pareval: Optional[Path] = typer.Option(None, "--pareval", help="ParEval checkout or prompt directory (or $PAREVAL_DIR)."),
+    translation: bool = typer.Option(False, "--translation", help="ParEval's serial->omp translation prompts."),
+    paper: bool = typer.Option(False, "--paper", help="ParEval's original inputs only (paper-compatible numbers)."),
+    quick: bool = typer.Option(False, "--quick", help="Fewer repetitions and thread counts."),
+    iterations: int = typer.Option(4, "--iterations", help="Iterations per evolution run (--mode evolve)."),
+    budget: Optional[float] = typer.Option(None, "--budget", help="Stop when the LLM cost reaches this many USD."),
+    jobs: int = typer.Option(2, "--jobs", help="Samples in flight (LLM calls overlap evaluations; timing stays exclusive)."),
+    name: Optional[str] = typer.Option(None, "--name", help="Bench id; rerunning with the same name resumes."),
+    out_dir: Path = typer.Option(Path("parevo-bench"), "--out-dir", help="Where bench directories live."),
+) -> None:
+    """Benchmark models (or parevo's own solutions) on the built-in suite, ParEval or your tasks."""
+    from .bench.metrics import summary
+    from .bench.runner import Bench, BenchSpec
+
+    if mode not in ("oneshot", "evolve"):
+        raise ParevoError(f"--mode {mode}: use oneshot or evolve")
+    if solutions not in (None, "reference", "baseline"):
+        raise ParevoError(f"--solutions {solutions}: use reference or baseline")
+    if solutions is None and llm is None:
+        raise ParevoError("parevo bench needs --llm SPEC, or --solutions reference|baseline")
+    spec = BenchSpec(suite=suite, mode=mode, llm=llm, solutions=solutions, samples=samples, models=_csv(models) or [],
+                     tasks=_csv(tasks), pareval_dir=str(pareval) if pareval else None, translation=translation,
+                     paper=paper, quick=quick, evolve_iterations=iterations, budget_usd=budget)
+    bench_id = name or f"{Path(suite).name}-{solutions or mode}-{dt.datetime.now():%Y%m%d-%H%M%S}"
+    runner = Bench(out_dir / bench_id, bench_id, spec, jobs=jobs)
+    for s in runner.skipped:
+        console.print(f"[dim]skip {s.prompt_id}: {escape(s.reason)}[/]")
+    console.print(f"bench [bold]{bench_id}[/] in {out_dir / bench_id}: {len(runner.items)} prompts x "
+                  f"{1 if solutions else samples} samples")
+    reason = asyncio.run(_run_with_progress(runner))
+    rows = runner.store.samples(bench_id)
+    console.print(f"[bold]{'stopped' if runner.stop_reason else 'finished'}[/]: {escape(reason)}")
+    _print_summary(rows, samples if not solutions else 1)
+
+
+async def _run_with_progress(runner) -> str:
+    main = asyncio.current_task()
+    asyncio.get_running_loop().add_signal_handler(signal.SIGINT, main.cancel)
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TextColumn("pass {task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
+               TextColumn("[dim]{task.fields[last]}"))
+    with Progress(*columns, console=console) as bar:
+        task = bar.add_task("samples", total=None, rate="-", last="")
+
+        def update(p) -> None:
+            rate = f"{100 * p.passed / p.done:.0f}%" if p.done else "-"
+            bar.update(task, total=p.total, completed=p.done, rate=rate, last=escape(p.last[-60:]))
+
+        return await runner.run_with(update) if hasattr(runner, "run_with") else await _run(runner, update)
+
+
+async def _run(runner, update) -> str:
+    runner.on_progress = update
+    return await runner.run()
+
+
+def _print_summary(rows, n: int) -> None:
+    from .bench.metrics import summary
+
+    if not rows:
+        return
+    threads = max((t for r in rows for t in r.speedups), default=1)
+    by_model: dict[str, list] = {}
+    for r in rows:
+        by_model.setdefault(r.model, []).append(r.as_metric_sample())
+    ks = [k for k in (1, 5, 10) if k <= n]
+    table = Table(title="metrics (mean over prompts)")
+    table.add_column("model")
+    keys = list(summary(next(iter(by_model.values())), ks, threads))
+    for k in keys:
+        table.add_column(k)
+    for model, samples in sorted(by_model.items()):
+        vals = summary(samples, ks, threads)
+        table.add_row(model, *("-" if vals[k] is None else f"{vals[k]:.3f}" for k in keys))
+    console.print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(bench)
