@@ -9,6 +9,10 @@ cd "$(dirname "$0")/.."
 # checks without false positives); libtbb-dev the tbb model; bubblewrap confines writes and
 # the network; linux-perf the profile stage; util-linux has prlimit; procps has pgrep.
 APT_PACKAGES=(g++ gcc libomp-dev libtbb-dev bubblewrap linux-perf util-linux procps python3-venv python3-pip)
+# `setup.sh --test`: also what the tests need; headless Chromium renders the HTML report.
+if [ "${1:-}" = "--test" ]; then
+  APT_PACKAGES+=(chromium fonts-dejavu-core)
+fi
 
 missing=()
 for p in "${APT_PACKAGES[@]}"; do

@@ -68,7 +68,9 @@ def build_at_k(samples: Iterable[Sample], k: int) -> float | None:
 
 
 def race_free_at_k(samples: Iterable[Sample], k: int) -> float | None:
-    return _rate_at_k(samples, k, lambda s: s.race_free is True)
+    """Over prompts where a detector could judge at least one sample (None for serial or TBB)."""
+    judged = [s for g in _by_prompt(samples).values() if any(x.race_free is not None for x in g) for s in g]
+    return _rate_at_k(judged, k, lambda s: s.race_free is True)
 
 
 def _speed(s: Sample, threads: int | None) -> float:
