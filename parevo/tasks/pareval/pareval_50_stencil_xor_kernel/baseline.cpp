@@ -1,0 +1,16 @@
+// Sequential baseline: row by row, counting the 8 surrounding cells (the prompt's example).
+#include <cstddef>
+#include <vector>
+
+void cellsXOR(std::vector<int> const& input, std::vector<int> &output, size_t N) {
+  for (size_t i = 0; i < N; ++i) {
+    const size_t i0 = i > 0 ? i - 1 : 0, i1 = i + 1 < N ? i + 1 : N - 1;
+    for (size_t j = 0; j < N; ++j) {
+      const size_t j0 = j > 0 ? j - 1 : 0, j1 = j + 1 < N ? j + 1 : N - 1;
+      int count = -(input[i * N + j] == 1);
+      for (size_t r = i0; r <= i1; ++r)
+        for (size_t c = j0; c <= j1; ++c) count += input[r * N + c] == 1;
+      output[i * N + j] = count == 1 ? 1 : 0;
+    }
+  }
+}

@@ -1,0 +1,5 @@
+#pragma once
+#include <cstddef>
+#include <vector>
+
+void cellsXOR(std::vector<int> const& input, std::vector<int> &output, size_t N);

@@ -1,0 +1,5 @@
+#pragma once
+#include <cstddef>
+#include <vector>
+
+void negateOddsAndHalveEvens(std::vector<int> &x);

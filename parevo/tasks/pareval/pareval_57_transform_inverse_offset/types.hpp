@@ -1,0 +1,5 @@
+#pragma once
+#include <cstddef>
+#include <vector>
+
+void oneMinusInverse(std::vector<double> &x);

@@ -1,0 +1,5 @@
+#pragma once
+#include <cstddef>
+#include <vector>
+
+void squareEach(std::vector<int> &x);
