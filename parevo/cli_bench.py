@@ -107,6 +107,10 @@ def _print_summary(rows, n: int) -> None:
         vals = summary(samples, ks, threads)
         table.add_row(model, *("-" if vals[k] is None else f"{vals[k]:.3f}" for k in keys))
     console.print(table)
+    from .bench.metrics import errors_excluded
+
+    if n_err := errors_excluded(r.as_metric_sample() for r in rows):
+        console.print(f"[magenta]{n_err} sample(s) excluded: the verifier failed on them (status error), not the candidate[/]")
 
 
 def register(app: typer.Typer) -> None:

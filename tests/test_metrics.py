@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from parevo.bench.metrics import (
-    Sample, build_at_k, efficiency_at_k, expected_max_of_k, pass_at_k, pass_at_k_one, race_free_at_k,
+    Sample, build_at_k, errors_excluded, efficiency_at_k, expected_max_of_k, pass_at_k, pass_at_k_one, race_free_at_k,
     speedup_at_k, speedup_max_at_k,
 )
 
@@ -51,3 +51,6 @@ def test_metrics_over_prompts():
     # max over thread counts: a's per-sample best = [3, 1, 0, 0] -> same as at 2 threads here
     assert speedup_max_at_k(rows, 2) == pytest.approx((11 / 6) / 2)
     assert pass_at_k(rows, 5) is None  # no prompt has 5 samples
+    # a verifier error is not the candidate's fault: left out, not counted as a failure
+    with_error = rows + [Sample("a", True, True, None, {}, errored=True)]
+    assert pass_at_k(with_error, 1) == pass_at_k(rows, 1) and errors_excluded(with_error) == 1

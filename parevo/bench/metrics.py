@@ -26,6 +26,11 @@ class Sample(NamedTuple):
     correct: bool  # passed the correctness stage (and the timing run's validation, when timed)
     race_free: bool | None  # None: no detector could run (TBB) or the race stage was not reached
     speedups: dict[int, float]  # threads -> speedup over the sequential baseline (empty when not timed)
+    errored: bool = False  # the verifier (not the candidate) failed: left out of every metric, and counted
+
+
+def errors_excluded(samples: Iterable[Sample]) -> int:
+    return sum(1 for s in samples if s.errored)
 
 
 def pass_at_k_one(n: int, c: int, k: int) -> float:
@@ -48,7 +53,8 @@ def expected_max_of_k(values: list[float], k: int) -> float:
 def _by_prompt(samples: Iterable[Sample]) -> dict[str, list[Sample]]:
     groups: dict[str, list[Sample]] = {}
     for s in samples:
-        groups.setdefault(s.prompt, []).append(s)
+        if not s.errored:
+            groups.setdefault(s.prompt, []).append(s)
     return groups
 
 

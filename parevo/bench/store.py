@@ -50,7 +50,8 @@ class SampleRow(BaseModel):
     created_at: str
 
     def as_metric_sample(self) -> Sample:
-        return Sample(self.prompt_id, self.built, self.correct, self.race_free, self.speedups)
+        return Sample(self.prompt_id, self.built, self.correct, self.race_free, self.speedups,
+                      errored=self.status == "error")
 
 
 class BenchStore:

@@ -223,7 +223,7 @@ class Table(NamedTuple):
 
 
 def model_table(series: list[Series]) -> Table:
-    from ..bench.metrics import summary
+    from ..bench.metrics import errors_excluded, summary
 
     per_prompt = [_prompt_counts(s.metric_samples) for s in series]
     n_max = max((max(c.values(), default=0) for c in per_prompt), default=0)
@@ -232,6 +232,7 @@ def model_table(series: list[Series]) -> Table:
         ["prompts"] + [str(len(c)) for c in per_prompt],
         ["samples per prompt"] + [_span(c.values()) for c in per_prompt],
         ["P (threads)"] + [str(s.top_threads) if s.threads else "–" for s in series],
+        ["verifier errors (excluded)"] + [str(errors_excluded(s.metric_samples)) for s in series],
     ]
     values = [summary(s.metric_samples, ks, s.top_threads) for s in series]
     for k in ks:
