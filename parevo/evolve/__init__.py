@@ -1,0 +1,1 @@
+"""Evolution: edit formats, the program database, selection, the repair and agent loops."""
