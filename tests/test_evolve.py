@@ -124,8 +124,9 @@ def test_budget_stops_the_run_cleanly(tmp_path):
 
 
 def _start_evolve(tmp_path: Path, *args: str) -> subprocess.Popen:
+    log = open(tmp_path / "evolve.log", "a")  # read back when an assertion fails
     return subprocess.Popen([sys.executable, "-m", "parevo.cli", "evolve", *args], cwd=tmp_path,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
 
 
 def _wait_for_mutations(store: Path, n: int) -> None:
@@ -143,7 +144,7 @@ def test_ctrl_c_then_kill_9_then_resume_finishes_the_run(tmp_path):
     proc = _start_evolve(tmp_path, "histogram", "--llm", f"scripted:{script}", "--config", str(cfg), "--name", "crash")
     _wait_for_mutations(store, 1)
     os.kill(proc.pid, signal.SIGINT)  # Ctrl-C: a clean stop
-    assert proc.wait(timeout=60) == 0
+    assert proc.wait(timeout=60) == 0, (tmp_path / "evolve.log").read_text()[-3000:]
     status, reason = sqlite3.connect(store).execute("SELECT status, stop_reason FROM runs").fetchone()
     assert status == "stopped" and "interrupted" in reason
     workers = subprocess.run(["pgrep", "-f", f"parevo.evolve.worker {tmp_path}"], capture_output=True, text=True)
