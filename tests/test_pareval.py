@@ -19,7 +19,7 @@ SHARED = Path(__file__).resolve().parents[2] / "shared" / "pareval"
 needs_prompts = pytest.mark.skipif(not (SHARED / "generation-prompts.json").is_file(),
                                    reason=f"ParEval prompts not found at {SHARED}")
 TASK_IDS = pareval_task_ids()
-CHECK = EvalConfig(timing=False, profile=False, check_threads=[1, 2], check_wall_s=60.0)
+CHECK = EvalConfig(timing=False, profile=False, check_threads=[1], check_wall_s=60.0)  # serial: one thread count says it all
 
 
 @needs_prompts
