@@ -1,0 +1,4 @@
+#pragma once
+#include <array>
+#include <cstddef>
+#include <vector>

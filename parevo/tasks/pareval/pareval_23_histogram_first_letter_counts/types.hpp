@@ -1,0 +1,7 @@
+#pragma once
+#include <array>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+void firstLetterCounts(std::vector<std::string> const& s, std::array<size_t, 26> &bins);
