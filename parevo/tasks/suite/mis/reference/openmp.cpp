@@ -29,8 +29,11 @@ void greedy_range(const CSRGraph& g, std::uint8_t* in_set, std::uint8_t* exclude
   for (std::int32_t v = lo; v < hi; ++v) {
     if (std::atomic_ref<std::uint8_t>(excluded[v]).load(std::memory_order_relaxed)) continue;
     in_set[v] = 1;
-    for (std::int64_t k = offsets[v], end = offsets[v + 1]; k < end; ++k)
-      std::atomic_ref<std::uint8_t>(excluded[targets[k]]).store(1, std::memory_order_relaxed);
+    for (std::int64_t k = offsets[v], end = offsets[v + 1]; k < end; ++k) {
+      // Store only where needed: a line that is not written stays shared between the cores.
+      std::atomic_ref<std::uint8_t> e(excluded[targets[k]]);
+      if (!e.load(std::memory_order_relaxed)) e.store(1, std::memory_order_relaxed);
+    }
   }
 }
 }  // namespace
