@@ -1,0 +1,123 @@
+"""`parevo corpus generate` (Critic-Refine data filtered by execution) and `parevo corpus
+from-runs` (training pairs from evolve and bench stores)."""
+
+from __future__ import annotations
+
+import asyncio
+import signal
+import tomllib
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+from rich.markup import escape
+
+from .errors import ParevoError
+
+console = Console()
+corpus_app = typer.Typer(no_args_is_help=True, help="Training data: generated and verified, or from runs.")
+STYLE = {"kept": "green", "rejected": "yellow", "error": "magenta"}
+
+
+def _llm_config(path: Path | None):
+    from .llm import LLMConfig
+
+    if path is None:
+        return LLMConfig()
+    if not path.is_file():
+        raise ParevoError(f"--config {path}: no such file")
+    try:
+        data = tomllib.loads(path.read_text())
+    except tomllib.TOMLDecodeError as exc:
+        raise ParevoError(f"--config {path}: not valid TOML ({exc})") from exc
+    try:
+        return LLMConfig(**data.get("llm", {}))
+    except Exception as exc:  # pydantic's message names the bad key
+        raise ParevoError(f"--config {path}: [llm]: {exc}") from exc
+
+
+def _threads(text: str, option: str) -> list[int]:
+    try:
+        values = [int(x) for x in text.split(",") if x.strip()]
+    except ValueError:
+        raise ParevoError(f"{option}: expected comma-separated thread counts, got '{text}'") from None
+    if not values or min(values) < 1:
+        raise ParevoError(f"{option}: thread counts must be >= 1, got '{text}'")
+    return values
+
+
+@corpus_app.command("generate")
+def generate(
+    llm: str = typer.Option(..., "--llm", help="Generator: openai:MODEL[@URL], exchange:DIR, scripted:FILE, replay:FILE."),
+    critic_llm: Optional[str] = typer.Option(None, "--critic-llm", help="Critic (default: the generator)."),
+    seeds: str = typer.Option(..., "--seeds", help="primitives, tasks, a file of topics (one a line), or a comma-separated mix."),
+    model: str = typer.Option(..., "--model", "-m", help="parlay | openmp | threads | tbb"),
+    out: Path = typer.Option(..., "--out", help="Corpus directory; rerunning with the same one resumes."),
+    samples: int = typer.Option(1, "--samples", "-n", min=1, help="Candidates per seed."),
+    min_speedup: float = typer.Option(1.0, "--min-speedup", min=0.0, help="Least speedup over the sequential version."),
+    budget: Optional[float] = typer.Option(None, "--budget", help="Stop when the LLM cost reaches this many USD."),
+    budget_tokens: Optional[int] = typer.Option(None, "--budget-tokens", help="Stop after this many LLM tokens."),
+    critic_rounds: int = typer.Option(1, "--critic-rounds", min=0, help="Critique-and-refine rounds per candidate."),
+    dedup_threshold: float = typer.Option(0.85, "--dedup-threshold", help="MinHash similarity that counts as a duplicate."),
+    drop_unchecked: bool = typer.Option(False, "--drop-unchecked", help="Drop candidates no race detector could check (TBB)."),
+    test_threads: str = typer.Option("1,4", "--test-threads", help="Thread counts the test program runs at."),
+    race_threads: str = typer.Option("4", "--race-threads", help="Thread counts of the race runs."),
+    quick: bool = typer.Option(False, "--quick", help="Built-in task seeds: small timing inputs, few repetitions."),
+    config: Optional[Path] = typer.Option(None, "--config", help="TOML file with an [llm] section (prices, timeouts)."),
+) -> None:
+    """Generate verified exercises: generator -> critic -> refine, then build, test, race and speed filters."""
+    from .corpus import CorpusSpec, FilterConfig, Generator
+
+    filters = FilterConfig(min_speedup=min_speedup, keep_unchecked=not drop_unchecked, quick_tasks=quick,
+                           test_threads=_threads(test_threads, "--test-threads"),
+                           race_threads=_threads(race_threads, "--race-threads"))
+    spec = CorpusSpec(llm=llm, critic_llm=critic_llm, seeds=seeds, model=model, samples=samples,
+                      critic_rounds=critic_rounds, budget_usd=budget, budget_tokens=budget_tokens,
+                      dedup_threshold=dedup_threshold, filters=filters)
+
+    def show(row) -> None:
+        why = f" {row.reason}: {row.detail.splitlines()[0][:100]}" if row.reason else ""
+        sp = row.record.get("filters", {}).get("speedup")
+        extra = f" {sp:.2f}x" if sp is not None and not row.reason else ""
+        console.print(f"  {row.seed} #{row.sample} [{STYLE[row.status]}]{row.status}[/]{escape(why + extra)}")
+
+    gen = Generator(out, spec, _llm_config(config), on_candidate=show)
+    console.print(f"corpus in [bold]{out}[/]: {len(gen.seeds)} seeds x {samples} samples, model {model}")
+    outcome = asyncio.run(_interruptible(gen.run()))
+    c = outcome.counts
+    style = "green" if outcome.status == "finished" else "yellow"
+    console.print(f"[{style} bold]{outcome.status}[/]: {escape(outcome.reason)}")
+    console.print(f"kept {c['kept']}, rejected {c['rejected']}, errors {c['error']}, already decided {c['skipped']}; "
+                  f"{outcome.new_calls} new LLM calls")
+    console.print(f"wrote {out / 'train.jsonl'}, {out / 'eval.jsonl'}, {out / 'test.jsonl'}, {out / 'card.md'}")
+
+
+async def _interruptible(coro):
+    main = asyncio.current_task()
+    loop = asyncio.get_running_loop()
+    loop.add_signal_handler(signal.SIGINT, main.cancel)  # Ctrl-C: the run is closed and exported
+    try:
+        return await coro
+    finally:
+        loop.remove_signal_handler(signal.SIGINT)
+
+
+@corpus_app.command("from-runs")
+def from_runs(
+    runs: list[Path] = typer.Argument(..., help="Evolve run or bench directories (or their .sqlite files)."),
+    out: Path = typer.Option(..., "--out", help="Where sft.jsonl, preference.jsonl and card.md go."),
+    min_ratio: float = typer.Option(1.2, "--min-ratio", help="Least speedup ratio of chosen over rejected."),
+    max_pairs: int = typer.Option(50, "--max-pairs", min=1, help="Most preference pairs per task and model."),
+) -> None:
+    """Supervised pairs (prompt -> best verified program) and preference pairs (faster vs slower) from runs."""
+    from .corpus import pairs_from_runs
+
+    o = pairs_from_runs(runs, out, min_ratio=min_ratio, max_pairs=max_pairs)
+    console.print(f"{o.verified} verified programs in {len(o.stores)} store(s): {o.sft} supervised pairs, "
+                  f"{o.preference} preference pairs")
+    console.print(f"wrote {out / 'sft.jsonl'}, {out / 'preference.jsonl'}, {out / 'card.md'}")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(corpus_app, name="corpus")
