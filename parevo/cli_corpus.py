@@ -51,7 +51,7 @@ def _threads(text: str, option: str) -> list[int]:
 def generate(
     llm: str = typer.Option(..., "--llm", help="Generator: openai:MODEL[@URL], exchange:DIR, scripted:FILE, replay:FILE."),
     critic_llm: Optional[str] = typer.Option(None, "--critic-llm", help="Critic (default: the generator)."),
-    seeds: str = typer.Option(..., "--seeds", help="primitives, tasks, a file of topics (one a line), or a comma-separated mix."),
+    seeds: str = typer.Option(..., "--seeds", help="primitives, tasks, task:ID, a file of topics (one a line), or a comma-separated mix."),
     model: str = typer.Option(..., "--model", "-m", help="parlay | openmp | threads | tbb"),
     out: Path = typer.Option(..., "--out", help="Corpus directory; rerunning with the same one resumes."),
     samples: int = typer.Option(1, "--samples", "-n", min=1, help="Candidates per seed."),

@@ -150,3 +150,16 @@ def test_filters_reject_a_slow_solution_and_an_unchecked_tbb_one_on_request(buil
     assert kept.reason is None and kept.race_checked is False and kept.race_free is None and kept.tests_passed
     dropped = Filters(FilterConfig(keep_unchecked=False), build_cache).run(tbb_seed, tbb)
     assert dropped.reason == "race_unchecked"
+
+
+def test_a_builtin_task_seed_is_judged_by_the_cascade(tmp_path):
+    out = tmp_path / "corpus"
+    r = corpus("generate", "--llm", f"scripted:{CORPUS / 'task_histogram.yaml'}", "--seeds", "task:histogram",
+               "--model", "openmp", "--out", str(out), "--critic-rounds", "0", "--quick", "--min-speedup", "0")
+    assert r.exit_code == 0, r.output
+    (kept,) = records(out)
+    assert kept["seed"] == "task/histogram" and kept["task"] == "histogram" and kept["seed_kind"] == "task"
+    f = kept["filters"]
+    assert f["built"] and f["tests_passed"] and f["race_free"] is True and f["race_checked"] is True
+    assert f["speedup"] is not None and f["threads"] >= 1  # over the task's baseline, from the timing stage
+    assert kept["critique"] is None and kept["critic_score"] is None

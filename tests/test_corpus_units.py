@@ -145,3 +145,24 @@ def test_from_runs_cli_and_loading(tmp_path):
                                        cache_dir=str(tmp_path / "hf-cache")) for n in ("sft", "preference"))
     assert sft.num_rows == 1 and pref.num_rows == 3
     assert set(pref.column_names) >= {"prompt", "chosen", "rejected"} and sft[0]["source"]["kind"] == "evolve"
+
+
+def test_pairs_from_a_bench_store_take_only_verified_samples(tmp_path):
+    from parevo.bench.store import BenchStore
+    from parevo.corpus import pairs_from_runs
+
+    store = BenchStore(tmp_path / "bench" / "bench.sqlite", create=True)
+    store.start("b", {})
+    rows = [("fast", "ok", True, True, {1: 0.9, 2: 2.4}), ("slow", "ok", True, True, {1: 0.8, 2: 1.1}),
+            ("racy", "fail", True, False, {}), ("wrong", "fail", False, None, {})]
+    for i, (name, status, correct, race_free, speedups) in enumerate(rows):
+        store.add_sample(bench_id="b", prompt_id="builtin/histogram/openmp", task="histogram", model="openmp",
+                         sample=i, status=status, stage_reached="timing", built=True, correct=correct,
+                         race_free=race_free, speedups=speedups, speedup_vs_reference=None, feedback="",
+                         code=f"// {name}\n", reply=None, evolve_run=None, result=None, seconds=1.0)
+    store.close()
+    o = pairs_from_runs([tmp_path / "bench"], tmp_path / "pairs", min_ratio=1.2)
+    assert (o.sft, o.preference, o.verified) == (1, 1, 2)
+    (pref,) = [json.loads(x) for x in (tmp_path / "pairs" / "preference.jsonl").read_text().splitlines()]
+    assert "// fast" in pref["chosen"] and "// slow" in pref["rejected"] and pref["ratio"] == pytest.approx(2.4 / 1.1, abs=1e-3)
+    assert pref["chosen_source"]["kind"] == "bench"

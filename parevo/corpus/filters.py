@@ -250,7 +250,7 @@ class Filters:
         if not v.race_checked and not self.config.keep_unchecked:
             return v.reject("race_unchecked", (result.stage("race") or result.stages[-1]).detail)
         v.threads = result.metrics.get("threads_max", threads[-1])
-        v.speedup = result.metrics.get("speedup")
+        v.speedup = round(result.metrics["speedup"], 3) if result.metrics.get("speedup") is not None else None
         if v.speedup is None or v.speedup < self.config.min_speedup:
             return v.reject("too_slow", f"speedup {v.speedup}x over the task's baseline at {v.threads} threads, "
                                         f"below {self.config.min_speedup:g}x")

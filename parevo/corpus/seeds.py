@@ -1,8 +1,8 @@
 """What the corpus is generated about: seeds.
 
 A seed is one topic for the generator: a parallel primitive of the chosen model
-(`primitives`), a built-in task (`tasks`, whose statement, signature and baseline the verifier
-already knows), or a line of a user's topics file. `--seeds primitives,tasks,topics.txt` mixes
+(`primitives`), a built-in task (`tasks`, or `task:ID` for one; the verifier already knows its
+statement, signature, validator and baseline), or a line of a user's topics file. `--seeds primitives,tasks,topics.txt` mixes
 them; the seed id is stable across runs, so a rerun finds the candidates it already decided.
 """
 
@@ -64,12 +64,18 @@ def primitive_seeds(model: str) -> list[Seed]:
             for p in PRIMITIVES[model]]
 
 
-def task_seeds(model: str) -> list[Seed]:
+def task_seeds(model: str, only: str | None = None) -> list[Seed]:
     from ..tasks import builtin_task_ids, get_task
 
+    ids = builtin_task_ids()
+    if only is not None and only not in ids:
+        raise ParevoError(f"--seeds task:{only}: no such built-in task (known: {', '.join(ids)})")
     out = []
-    for tid in builtin_task_ids():
+    for tid in [only] if only else ids:
         task = get_task(tid)
+        if only and model not in task.spec.models:
+            raise ParevoError(f"--seeds task:{only}: the task does not accept model '{model}' "
+                              f"(it takes {', '.join(task.spec.models)})")
         if model in task.spec.models:
             out.append(Seed(id=f"task/{tid}", kind="task", model=model, topic=task.title, task=tid))
     return out
@@ -91,7 +97,8 @@ def topic_seeds(path: Path, model: str) -> list[Seed]:
 
 
 def load_seeds(spec: str, model: str) -> list[Seed]:
-    """`primitives`, `tasks`, a topics file, or a comma-separated mix, in the order given."""
+    """`primitives`, `tasks` (or one built-in task: `task:ID`), a topics file, or a comma-separated
+    mix, in the order given."""
     if model not in CORPUS_MODELS:
         raise ParevoError(f"--model {model}: the corpus takes {', '.join(CORPUS_MODELS)}")
     pm.get_model(model)
@@ -100,8 +107,12 @@ def load_seeds(spec: str, model: str) -> list[Seed]:
         raise ParevoError("--seeds: give primitives, tasks, a topics file, or a comma-separated mix")
     out: dict[str, Seed] = {}
     for part in parts:
-        found = (primitive_seeds(model) if part == "primitives" else task_seeds(model) if part == "tasks"
-                 else topic_seeds(Path(part), model))
+        if part == "primitives":
+            found = primitive_seeds(model)
+        elif part == "tasks" or part.startswith("task:"):
+            found = task_seeds(model, part.removeprefix("task:") if part != "tasks" else None)
+        else:
+            found = topic_seeds(Path(part), model)
         for s in found:
             out.setdefault(s.id, s)
     return list(out.values())
