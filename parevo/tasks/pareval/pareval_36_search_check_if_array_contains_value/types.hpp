@@ -1,0 +1,6 @@
+#pragma once
+#include <algorithm>
+#include <cstddef>
+#include <vector>
+
+bool contains(std::vector<int> const& x, int target);

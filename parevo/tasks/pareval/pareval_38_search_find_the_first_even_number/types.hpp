@@ -1,0 +1,5 @@
+#pragma once
+#include <cstddef>
+#include <vector>
+
+size_t findFirstEven(std::vector<int> const& x);
