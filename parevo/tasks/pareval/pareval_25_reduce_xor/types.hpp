@@ -1,0 +1,5 @@
+#pragma once
+#include <cstddef>
+#include <vector>
+
+bool reduceLogicalXOR(std::vector<bool> const& x);

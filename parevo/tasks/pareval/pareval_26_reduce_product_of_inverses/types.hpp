@@ -1,0 +1,5 @@
+#pragma once
+#include <cstddef>
+#include <vector>
+
+double productWithInverses(std::vector<double> const& x);
