@@ -95,9 +95,8 @@ class Generator:
                     await self._candidate(seed, sample)
         except _Stop as stop:
             status, reason = "stopped", str(stop)
-        except asyncio.CancelledError:
+        except asyncio.CancelledError:  # Ctrl-C: the candidate in flight stays undecided, a rerun redoes it
             status, reason = "stopped", "interrupted"
-            raise
         finally:
             self.store.finish_run(run, status, reason)
             write_exports(self.store, self.out_dir, stop_reason=reason if status == "stopped" else None)
