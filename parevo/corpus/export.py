@@ -100,8 +100,8 @@ def render_card(rows: list[CandidateRow], sizes: dict[str, int], store: CorpusSt
     usage = store.usage()
     out = ["# parevo corpus card", "",
            f"- parallel model: {first.get('model', '-')}",
-           f"- generator: `{prov.get('llm', '-')}`; critic: `{prov.get('critic', '-')}`; "
-           f"critic rounds: {prov.get('critic_rounds', '-')}",
+           (f"- generator: `{prov.get('llm', '-')}`; critic: `{prov.get('critic', '-')}`; "
+            f"critic rounds: {prov.get('critic_rounds', '-')}"),
            f"- parevo {__version__}; {store.n_calls()} LLM calls, {usage.total_tokens:,} tokens, cost {usage.cost_text()}",
            f"- status: {'stopped: ' + stop_reason if stop_reason else 'complete'}", "",
            "## Records", "",
@@ -125,6 +125,6 @@ def render_card(rows: list[CandidateRow], sizes: dict[str, int], store: CorpusSt
             _table(["reason", "candidates"], [[k, v] for k, v in reasons.most_common()]) if reasons else "none", ""]
     unchecked = sum(1 for r in kept if not r.record.get("filters", {}).get("race_checked"))
     if unchecked:
-        out += [f"{unchecked} kept record(s) were not race-checked (no honest detector for the model): "
-                "`filters.race_checked` is false.", ""]
+        out += [(f"{unchecked} kept record(s) were not race-checked (no honest detector for the model): "
+                 "`filters.race_checked` is false."), ""]
     return "\n".join(out)

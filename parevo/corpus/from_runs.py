@@ -167,8 +167,8 @@ def pairs_from_runs(runs: list[Path], out_dir: Path, min_ratio: float = 1.2, max
 def _card(stores: list[tuple[Path, str]], rows: list[list[Any]], n_sft: int, n_pref: int, min_ratio: float) -> str:
     from .export import _table
 
-    lines = ["# parevo training pairs from runs", "", f"parevo {__version__}; preference pairs need speedups at least "
-             f"{min_ratio:g}x apart.", "", "## Stores", ""]
+    lines = ["# parevo training pairs from runs", "",
+             f"parevo {__version__}; preference pairs need speedups at least {min_ratio:g}x apart.", "", "## Stores", ""]
     lines += [f"- {kind}: `{path}`" for path, kind in stores]
     lines += ["", f"{n_sft} supervised pairs (`sft.jsonl`), {n_pref} preference pairs (`preference.jsonl`).", "",
               "## Per task and model", "",

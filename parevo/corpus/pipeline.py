@@ -21,7 +21,7 @@ from ..llm import LLM, Budget, BudgetExceeded, Completion, LLMConfig, LLMError, 
 from . import prompting
 from .dedup import Deduper
 from .filters import INFRA_ERRORS, FilterConfig, Filters, Verdict
-from .replies import Draft, parse_critique, parse_draft
+from .replies import parse_critique, parse_draft
 from .seeds import Seed, load_seeds
 from .store import CandidateRow, CorpusStore
 
