@@ -204,11 +204,13 @@ from .cli_bench import register as register_bench  # noqa: E402
 from .cli_evolve import register  # noqa: E402
 from .cli_corpus import register as register_corpus  # noqa: E402
 from .cli_report import register as register_report  # noqa: E402
+from .cli_train import register as register_train  # noqa: E402
 
 register(app)
 register_bench(app)
 register_report(app)
 register_corpus(app)
+register_train(app)
 
 
 def main() -> None:

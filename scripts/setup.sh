@@ -12,6 +12,9 @@ APT_PACKAGES=(g++ gcc libomp-dev libtbb-dev bubblewrap linux-perf util-linux pro
 # `setup.sh --test`: also what the tests need; headless Chromium renders the HTML report.
 if [ "${1:-}" = "--test" ]; then
   APT_PACKAGES+=(chromium fonts-dejavu-core)
+  EXTRAS="test,train"  # the fine-tuning test trains a tiny model on the CPU
+else
+  EXTRAS="test"
 fi
 
 missing=()
@@ -35,9 +38,9 @@ PY=${PYTHON:-python3}
 if [ ! -x .venv/bin/python ]; then
   "$PY" -m venv .venv
 fi
-stamp=.venv/.parevo-installed
+stamp=.venv/.parevo-installed-$EXTRAS
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null
-  .venv/bin/python -m pip install -q -e '.[test]'
+  .venv/bin/python -m pip install -q -e ".[$EXTRAS]"
   touch "$stamp"
 fi
