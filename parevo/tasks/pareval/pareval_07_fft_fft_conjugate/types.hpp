@@ -1,0 +1,7 @@
+#pragma once
+#include <cmath>
+#include <complex>
+#include <cstddef>
+#include <vector>
+
+void fftConjugate(std::vector<std::complex<double>> &x);
