@@ -75,6 +75,7 @@ def program_metrics(result: EvalResult) -> dict:
         if "cpu_utilisation" in profile.metrics:
             metrics["profile"]["cpu_utilisation"] = round(profile.metrics["cpu_utilisation"], 2)
     metrics["stage_seconds"] = {s.stage: s.seconds for s in result.stages if s.status != "skipped"}
+    metrics["queued_s"] = round(sum(s.queued_s for s in result.stages), 3)  # waiting for a CPU slot
     return metrics
 
 

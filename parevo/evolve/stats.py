@@ -30,7 +30,7 @@ def run_stats(store: RunStore, run_id: str) -> dict:
         if r.completion:
             usage += r.completion.usage
             llm_s += r.completion.latency_s
-    stage_s: dict[str, float] = {}
+    stage_s: dict[str, float] = {"queued": sum(p.metrics.get("queued_s", 0.0) for p in evaluated)}
     for p in evaluated:
         for stage, s in p.metrics.get("stage_seconds", {}).items():
             group = "timing" if stage in ("timing", "profile") else stage
@@ -41,7 +41,8 @@ def run_stats(store: RunStore, run_id: str) -> dict:
     share = {k: f"{100 * v / wall:.0f}%" for k, v in
              [("build", stage_s.get("build", 0.0) + stage_s.get("static", 0.0)),
               ("correctness", stage_s.get("correctness", 0.0)), ("race", stage_s.get("race", 0.0)),
-              ("timing", stage_s.get("timing", 0.0)), ("llm", llm_s)]} if wall > 0 else {}
+              ("timing", stage_s.get("timing", 0.0)), ("queued for a CPU slot", stage_s["queued"]),
+              ("llm", llm_s)]} if wall > 0 else {}
     return {
         "iterations_done": len([e for e in done if e["iteration"] > 0]),
         "programs": len(programs), "evaluations": len(evaluated), "viable": len(viable),
