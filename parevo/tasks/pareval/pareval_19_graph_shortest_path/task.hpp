@@ -37,14 +37,19 @@ inline std::vector<int> bfs(const Input& in, std::size_t s) {
   return dist;
 }
 
-// A source and a different destination: far apart for the families built around distance
-// (chain, lollipop: the source on the clique side), uniformly random otherwise.
+// A random source and a destination in the far half of its reach (distance at least half the
+// source's eccentricity): a search must cover much of the graph, and timings do not hinge on
+// a lucky nearby pair.
 inline void pick_pair(Input& in, parevo::Rng& rng) {
   const std::size_t N = in.N;
   const std::size_t s = rng.below(N);
-  std::size_t d = (s + 1 + rng.below(N - 1)) % N;
+  const auto dist = bfs(in, s);
+  const int ecc = *std::max_element(dist.begin(), dist.end());
+  std::vector<std::size_t> far;
+  for (std::size_t v = 0; v < N; ++v)
+    if (v != s && dist[v] >= std::max(1, (ecc + 1) / 2)) far.push_back(v);
   in.source = static_cast<int>(s);
-  in.dest = static_cast<int>(d);
+  in.dest = static_cast<int>(far[rng.below(far.size())]);
 }
 
 // Edges are drawn on labels 0..N-1 and relabelled by a random permutation; every family is
@@ -87,13 +92,7 @@ inline Input generate(const std::string& family, long long size, parevo::Rng& rn
   } else {
     throw std::invalid_argument("unknown family '" + family + "'");
   }
-  if (family == "chain" || family == "lollipop") {  // source in the first quarter, dest in the last
-    const std::size_t q = std::max<std::size_t>(N / 4, 1);
-    in.source = static_cast<int>(label[rng.below(q)]);
-    in.dest = static_cast<int>(label[N - 1 - rng.below(q)]);
-  } else {
-    pick_pair(in, rng);
-  }
+  pick_pair(in, rng);
   return in;
 }
 
