@@ -1,0 +1,4 @@
+#pragma once
+#include <algorithm>
+#include <cstddef>
+#include <vector>

@@ -1,0 +1,6 @@
+#pragma once
+#include <algorithm>
+#include <cstddef>
+#include <vector>
+
+void sortIgnoreZero(std::vector<int> &x);
