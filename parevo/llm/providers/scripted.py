@@ -178,7 +178,9 @@ class Replay:
             )
         self._used.add(i)
         assert self.records[i].completion is not None  # filtered in __init__
-        return self.records[i].completion.model_copy()
+        # Tokens and cost stay the recording's (what the run cost), but the latency is this call's:
+        # a replayed run's time report must not claim minutes spent waiting for a model.
+        return self.records[i].completion.model_copy(update={"latency_s": 0.0})
 
     def classify(self, exc: BaseException) -> Retry:
         return Retry.no()
