@@ -112,3 +112,29 @@ def test_every_omp_prompt_has_a_task_and_assembles():
         assert defines_function(strip_comments_and_strings(src), task.spec.function)
     if missing:
         pytest.skip(f"{len(missing)} ParEval problems without a parevo task yet: {', '.join(missing[:5])}...")
+
+
+@pytest.mark.slow
+def test_a_declared_helper_may_be_redefined(build_cache):
+    """ParEval 05 declares `fft`: the harness's weak default may be replaced (task.toml
+    `overridable`); without that entry the link-time guard refuses it as a harness symbol."""
+    task = get_task("pareval_05_fft_inverse_fft")
+    own_fft = """#include <complex>
+#include <vector>
+void fft(std::vector<std::complex<double>> &x) {
+  const size_t N = x.size(); std::vector<std::complex<double>> y(N);
+  for (size_t k = 0; k < N; ++k) for (size_t n = 0; n < N; ++n) y[k] += x[n] * std::polar(1.0, -6.283185307179586 * double(k * n % N) / N);
+  x = y;
+}
+void ifft(std::vector<std::complex<double>> &x) {
+  for (auto& v : x) v = std::conj(v);
+  fft(x);
+  for (auto& v : x) v = std::conj(v) / double(x.size());
+}
+"""
+    small = CHECK.model_copy(update={"check_size": 64})
+    ok = evaluate(task, own_fft, "serial", small, cache=build_cache)
+    assert ok.status == "ok", ok.feedback
+    task.spec.overridable = []
+    bad = evaluate(task, own_fft, "serial", small, cache=build_cache)
+    assert bad.stage_reached == "build" and "harness" in bad.feedback, bad.feedback

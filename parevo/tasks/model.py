@@ -45,7 +45,10 @@ class TaskSpec(BaseModel):
     # Families that reproduce a published benchmark's original inputs (ParEval's sizes and
     # distributions), for a paper-compatible mode; a subset of `families`.
     paper_families: list[str] = []
-    source: dict[str, str] = {}  # provenance, e.g. {benchmark = "ParEval", name = "16_graph_largest_component"}
+    source: dict[str, str] = {}
+    # Free functions the harness provides as a weak default that a candidate may define itself
+    # (the link-time guard lets exactly these through; see toolchain/symbols.py).
+    overridable: list[str] = []  # provenance, e.g. {benchmark = "ParEval", name = "16_graph_largest_component"}
 
     @field_validator("models")
     @classmethod

@@ -62,13 +62,18 @@ def demangle(name: str) -> str:
     return subprocess.run([filt, name], capture_output=True, text=True, timeout=10).stdout.strip() or name
 
 
-def hijacked_symbols(candidate_obj: Path, harness_obj: Path) -> list[str]:
-    """Names the candidate defines that belong to the harness or the runtime libraries."""
+def hijacked_symbols(candidate_obj: Path, harness_obj: Path, overridable: tuple[str, ...] = ()) -> list[str]:
+    """Names the candidate defines that belong to the harness or the runtime libraries.
+
+    `overridable` names free functions the task's harness provides only as a weak default that
+    a candidate may replace (a ParEval prompt that declares a helper, e.g. `fft`)."""
     harness = {s.name for s in defined_globals(harness_obj)}
     exports = runtime_exports()
     bad = []
     for s in defined_globals(candidate_obj):
         strong = s.kind in STRONG
+        if strong and s.name in harness and overridable and demangle(s.name).split("(")[0] in overridable:
+            continue
         if strong and s.name in harness:
             bad.append(s.name)
         elif s.name in exports and (strong or not s.name.startswith("_Z")):

@@ -51,7 +51,8 @@ def build_stage(ctx: EvalContext) -> StageResult:
         return StageResult(stage="build", status="fail", feedback=diagnostics.summarize(binary.log, ctx.task.spec.signature),
                            metrics=metrics, params=params)
     harness = ctx.compile_harness(flags, OPT_FLAGS)
-    if unit and unit.path and harness.path and (hijacked := symbols.hijacked_symbols(unit.path, harness.path)):
+    if unit and unit.path and harness.path and (hijacked := symbols.hijacked_symbols(unit.path, harness.path,
+                                                                                         tuple(ctx.task.spec.overridable))):
         names = ", ".join(f"`{symbols.demangle(n)}`" for n in hijacked[:5])
         return StageResult(stage="build", status="fail", metrics=metrics, params=params,
                            feedback=f"the candidate defines {names}, which belong to the parevo harness or the C/C++ "
