@@ -138,3 +138,19 @@ void ifft(std::vector<std::complex<double>> &x) {
     task.spec.overridable = []
     bad = evaluate(task, own_fft, "serial", small, cache=build_cache)
     assert bad.stage_reached == "build" and "harness" in bad.feedback, bad.feedback
+
+
+@needs_prompts
+def test_translation_prompts_become_bench_items():
+    """serial->omp translation prompts: one item per problem parevo judges, assembled like generation ones."""
+    from parevo.bench.items import pareval_items
+    from parevo.verify.source import defines_function, strip_comments_and_strings
+
+    items, skipped = pareval_items(["openmp"], None, SHARED, translation=True)
+    assert len(items) + len(skipped) == 54 and items
+    item = items[0]
+    assert item.prompt_id.startswith("pareval-translate/") and item.model == "openmp"
+    assert "OpenMP" in item.messages[-1].content and item.messages[-1].content.rstrip().endswith("{")
+    task = get_task(item.task_ref)
+    src = assemble(item.pareval_prompt, task.baseline_source, item.function)
+    assert defines_function(strip_comments_and_strings(src), item.function)
