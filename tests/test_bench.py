@@ -99,3 +99,15 @@ def test_solutions_need_no_llm(tmp_path, small_suite):
     rows = BenchStore(tmp_path / "parevo-bench" / "ref" / "bench.sqlite", readonly=True).samples("ref")
     assert {x.model for x in rows} == {"openmp", "tbb"} and all(x.status == "ok" for x in rows)
     assert {x.model: x.race_free for x in rows} == {"openmp": True, "tbb": None}
+
+
+def test_agentic_bench_runs_an_evolution_per_sample(tmp_path, small_suite):
+    script = _script(tmp_path, ["atomic"] * 4)
+    r = _bench("--suite", str(small_suite), "--llm", f"scripted:{script}", "--mode", "evolve", "--iterations", "1",
+               "--samples", "1", "--quick", "--name", "evo", cwd=tmp_path)
+    assert r.returncode == 0, r.stdout + r.stderr
+    rows = BenchStore(tmp_path / "parevo-bench" / "evo" / "bench.sqlite", readonly=True).samples("evo")
+    assert len(rows) == 1 and rows[0].status == "ok" and rows[0].evolve_run
+    run_store = tmp_path / "parevo-bench" / "evo" / "evolve" / rows[0].evolve_run / "run.sqlite"
+    programs = sqlite3.connect(run_store).execute("SELECT origin, viable FROM programs ORDER BY id").fetchall()
+    assert programs == [("seed", 0), ("mutate", 1)]  # the sample is the run's best (viable) program
