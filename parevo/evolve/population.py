@@ -129,8 +129,10 @@ class Population:
         grid = self.grid(island)
         if grid:
             elites = sorted(grid.values(), key=lambda p: p.id)
-            island_best = best_of(elites)
-            parent = island_best if rng.random() < exploit else rng.choice(elites)
+            # The parent to exploit is the fastest as measured: a tie inside the noise band keeps
+            # the reported best conservative, but must not pin every child to an old program.
+            fastest = max(elites, key=lambda p: (p.fitness or 0.0, p.id))
+            parent = fastest if rng.random() < exploit else rng.choice(elites)
             mode = "improve"
         elif self.viable():  # this island has nothing viable yet: borrow the global best
             parent, mode = self.best(), "improve"

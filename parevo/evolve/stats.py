@@ -43,18 +43,25 @@ def run_stats(store: RunStore, run_id: str) -> dict:
               ("correctness", stage_s.get("correctness", 0.0)), ("race", stage_s.get("race", 0.0)),
               ("timing", stage_s.get("timing", 0.0)), ("queued for a CPU slot", stage_s["queued"]),
               ("llm", llm_s)]} if wall > 0 else {}
-    return {
+    stats = {
         "iterations_done": len([e for e in done if e["iteration"] > 0]),
         "programs": len(programs), "evaluations": len(evaluated), "viable": len(viable),
         "repairs": sum(1 for p in programs if p.origin == "repair"),
         "repaired": sum(1 for p in programs if p.origin == "repair" and p.viable),
         "best_program": best.id if best else None,
         "best_speedup": round(best.fitness, 3) if best and best.fitness else None,
+        # The best above keeps an earlier program when a later one is faster only within the noise band.
+        "fastest_measured": (f"#{fastest.id} {fastest.fitness:.3f}x (within the noise band of the best)"
+                             if (fastest := max(viable, key=lambda p: p.fitness or 0.0, default=None)) is not None
+                             and best is not None and fastest.id != best.id else None),
         "llm_calls": len(store.calls(run_id)), "tokens": usage.total_tokens, "cost": usage.cost_text(),
         "wall_s": round(wall, 1),
         "evaluations_per_min": round(60 * len(evaluated) / wall, 2) if wall > 0 else None,
         "failures": failures, "time_share": share,
     }
+    if stats["fastest_measured"] is None:
+        del stats["fastest_measured"]
+    return stats
 
 
 def _session_spans(sessions: list[dict], events: list[dict]) -> list[tuple[dict, dict]]:
