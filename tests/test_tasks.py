@@ -71,3 +71,25 @@ def test_missing_file_and_reference(task_copy):
 def test_unknown_task_lists_builtins():
     with pytest.raises(TaskFileError, match="built-in: .*bfs"):
         get_task("no_such_task")
+
+
+def test_task_memory_limit_raises_never_lowers(task_copy):
+    from parevo import EvalConfig
+    from parevo.verify.context import EvalContext
+
+    def memory(spec_line: str | None) -> int:
+        if spec_line:
+            edit(task_copy / "task.toml", "[sizes]", f"{spec_line}\n\n[sizes]")
+        ctx = EvalContext(task=load_task(task_copy), model=None, source="", toolchain=None, cache=None,
+                          config=EvalConfig())
+        return ctx.limits(10.0).memory_bytes
+
+    default = memory(None)
+    assert default == EvalConfig().memory_bytes
+    assert memory("memory_gib = 7") == 7 * 2**30
+    shutil.copy(SUITE_DIR / "bfs" / "task.toml", task_copy / "task.toml")
+    assert memory("memory_gib = 1") == default
+    shutil.copy(SUITE_DIR / "bfs" / "task.toml", task_copy / "task.toml")
+    edit(task_copy / "task.toml", "[sizes]", "memory_gib = -2\n\n[sizes]")
+    with pytest.raises(TaskFileError, match="memory_gib"):
+        load_task(task_copy)

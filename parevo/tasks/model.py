@@ -45,10 +45,13 @@ class TaskSpec(BaseModel):
     # Families that reproduce a published benchmark's original inputs (ParEval's sizes and
     # distributions), for a paper-compatible mode; a subset of `families`.
     paper_families: list[str] = []
-    source: dict[str, str] = {}
+    source: dict[str, str] = {}  # provenance, e.g. {benchmark = "ParEval", name = "16_graph_largest_component"}
     # Free functions the harness provides as a weak default that a candidate may define itself
     # (the link-time guard lets exactly these through; see toolchain/symbols.py).
-    overridable: list[str] = []  # provenance, e.g. {benchmark = "ParEval", name = "16_graph_largest_component"}
+    overridable: list[str] = []
+    # A task whose timing inputs are large may raise the memory limit of its runs (never lower
+    # it): the input, the candidate's copy and the candidate's own arrays must all fit.
+    memory_gib: float | None = Field(None, gt=0, le=64)
 
     @field_validator("models")
     @classmethod

@@ -66,8 +66,10 @@ class EvalContext:
         return chosen
 
     def limits(self, wall_s: float, sanitizer: bool = False) -> Limits:
-        return Limits(wall_s=wall_s, memory_bytes=self.config.memory_bytes, max_pids=self.config.max_pids,
-                      sanitizer=sanitizer)
+        memory = self.config.memory_bytes
+        if self.task.spec.memory_gib:
+            memory = max(memory, int(self.task.spec.memory_gib * 2**30))
+        return Limits(wall_s=wall_s, memory_bytes=memory, max_pids=self.config.max_pids, sanitizer=sanitizer)
 
     def cases(self, families: list[str], stage: str, seed_offset: int = 0) -> list[CaseSpec]:
         size = self.size(stage)

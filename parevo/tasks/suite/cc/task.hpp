@@ -25,21 +25,7 @@ inline Input generate(const std::string& family, long long n, parevo::Rng& rng) 
 // at the cost of one pass over the edges instead of a full regeneration (rMat's is slow).
 // Adjacency lists keep their old order, so they are no longer sorted: the statement promises
 // no order, and sorting them would triple the cost of every repetition.
-inline void vary(Input& in, parevo::Rng& rng) {
-  const CSRGraph& g = in.g;
-  std::vector<std::int32_t> label = parevo::random_permutation<std::int32_t>(g.n, rng);
-  CSRGraph h;
-  h.n = g.n;
-  h.offsets.assign(static_cast<std::size_t>(g.n) + 1, 0);
-  for (std::int32_t v = 0; v < g.n; ++v) h.offsets[label[v] + 1] = g.degree(v);
-  for (std::int32_t v = 0; v < g.n; ++v) h.offsets[v + 1] += h.offsets[v];
-  h.targets.resize(g.targets.size());
-  for (std::int32_t v = 0; v < g.n; ++v) {
-    std::int32_t* out = h.targets.data() + h.offsets[label[v]];
-    for (std::int64_t k = g.offsets[v]; k < g.offsets[v + 1]; ++k) *out++ = label[g.targets[k]];
-  }
-  in.g = std::move(h);
-}
+inline void vary(Input& in, parevo::Rng& rng) { in.g = parevo::graphs::relabel(in.g, rng); }
 
 inline std::string describe(const Input& in) {
   return "n=" + std::to_string(in.g.n) + " directed_edges=" + std::to_string(in.g.num_edges());

@@ -22,21 +22,7 @@ inline Input generate(const std::string& family, long long n, parevo::Rng& rng) 
 // Another instance for the next repetition: the same graph under a fresh random relabelling.
 // Core numbers move with their vertices, so an answer cached from an earlier call is wrong, at
 // the cost of one pass over the edges. Adjacency lists keep their old order (no longer sorted).
-inline void vary(Input& in, parevo::Rng& rng) {
-  const CSRGraph& g = in.g;
-  std::vector<std::int32_t> label = parevo::random_permutation<std::int32_t>(g.n, rng);
-  CSRGraph h;
-  h.n = g.n;
-  h.offsets.assign(static_cast<std::size_t>(g.n) + 1, 0);
-  for (std::int32_t v = 0; v < g.n; ++v) h.offsets[label[v] + 1] = g.degree(v);
-  for (std::int32_t v = 0; v < g.n; ++v) h.offsets[v + 1] += h.offsets[v];
-  h.targets.resize(g.targets.size());
-  for (std::int32_t v = 0; v < g.n; ++v) {
-    std::int32_t* out = h.targets.data() + h.offsets[label[v]];
-    for (std::int64_t k = g.offsets[v]; k < g.offsets[v + 1]; ++k) *out++ = label[g.targets[k]];
-  }
-  in.g = std::move(h);
-}
+inline void vary(Input& in, parevo::Rng& rng) { in.g = parevo::graphs::relabel(in.g, rng); }
 
 inline std::string describe(const Input& in) {
   std::int64_t max_degree = 0;

@@ -75,25 +75,11 @@ inline WeightedCSRGraph with_weights(CSRGraph&& g, std::uint64_t seed, Weights d
   return w;
 }
 
-// The same graph under a fresh random relabelling: every vertex moves to a new index, at the
-// cost of one pass over the edges. Adjacency lists keep their old order (so they are no longer
-// sorted), and the weights travel with their edges.
+// The same graph under a fresh relabelling (graphs::relabel_into); weights travel with edges.
 inline WeightedCSRGraph relabel(const WeightedCSRGraph& g, Rng& rng) {
-  std::vector<std::int32_t> label = random_permutation<std::int32_t>(g.n, rng);
   WeightedCSRGraph h;
-  h.n = g.n;
-  h.offsets.assign(static_cast<std::size_t>(g.n) + 1, 0);
-  for (std::int32_t v = 0; v < g.n; ++v) h.offsets[label[v] + 1] = g.degree(v);
-  for (std::int32_t v = 0; v < g.n; ++v) h.offsets[v + 1] += h.offsets[v];
-  h.targets.resize(g.targets.size());
   h.weights.resize(g.weights.size());
-  for (std::int32_t v = 0; v < g.n; ++v) {
-    std::int64_t out = h.offsets[label[v]];
-    for (std::int64_t k = g.offsets[v]; k < g.offsets[v + 1]; ++k, ++out) {
-      h.targets[out] = label[g.targets[k]];
-      h.weights[out] = g.weights[k];
-    }
-  }
+  graphs::relabel_into(g, h, rng, [&](std::int64_t from, std::int64_t to) { h.weights[to] = g.weights[from]; });
   return h;
 }
 
