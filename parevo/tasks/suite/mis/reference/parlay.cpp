@@ -30,10 +30,10 @@ void greedy_range(const CSRGraph& g, std::uint8_t* in_set, std::uint8_t* exclude
   for (std::int32_t v = lo; v < hi; ++v) {
     if (std::atomic_ref<std::uint8_t>(excluded[v]).load(std::memory_order_relaxed)) continue;
     in_set[v] = 1;
-    for (std::int64_t k = offsets[v], end = offsets[v + 1]; k < end; ++k) {
-      std::atomic_ref<std::uint8_t> e(excluded[targets[k]]);
-      if (!e.load(std::memory_order_relaxed)) e.store(1, std::memory_order_relaxed);
-    }
+    // An unconditional store, as in the sequential greedy: testing the flag first saves some
+    // cache-line transfers but mispredicts on random neighbours (1.0x -> 1.67x at 2 threads, 50M vertices).
+    for (std::int64_t k = offsets[v], end = offsets[v + 1]; k < end; ++k)
+      std::atomic_ref<std::uint8_t>(excluded[targets[k]]).store(1, std::memory_order_relaxed);
   }
 }
 }  // namespace
