@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -38,8 +39,9 @@ std::vector<std::int32_t> cartesian_tree(const std::vector<std::int64_t>& values
   run_team(chunks, [&](int c) {
     const auto lo = static_cast<std::int32_t>(std::int64_t{n} * c / chunks);
     const auto hi = static_cast<std::int32_t>(std::int64_t{n} * (c + 1) / chunks);
-    std::vector<std::int32_t>& pm = left_spine[c];
-    std::vector<std::int32_t>& st = right_spine[c];
+    // Stacks local to the worker, moved out at the end: the chunks' spine vectors share a cache
+    // line, and pushing onto them in place made the workers fight over it (false sharing).
+    std::vector<std::int32_t> pm, st;
     for (std::int32_t i = lo; i < hi; ++i) {
       std::int32_t last = -1;
       while (!st.empty() && v[st.back()] > v[i]) {
@@ -56,6 +58,8 @@ std::vector<std::int32_t> cartesian_tree(const std::vector<std::int64_t>& values
       st.push_back(i);
     }
     chunk_min[c] = st.front();
+    left_spine[c] = std::move(pm);
+    right_spine[c] = std::move(st);
   });
 
   run_team(chunks, [&](int c) {

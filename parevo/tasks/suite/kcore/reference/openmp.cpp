@@ -17,6 +17,7 @@
 #include <atomic>
 #include <cstdint>
 #include <limits>
+#include <utility>
 #include <vector>
 
 namespace {
@@ -58,14 +59,18 @@ std::vector<std::int32_t> core_numbers(const CSRGraph& g) {
     #pragma omp parallel reduction(min : smallest_above)
     {
       const int t = omp_get_thread_num();
-      auto& f = found[t];
-      auto& r = kept[t];
-      #pragma omp for schedule(static)
+      // Pushed onto local vectors (moved in and out, so capacity is kept): the threads' vectors
+      // share a cache line, and pushing onto them in place is false sharing.
+      std::vector<std::int32_t> f = std::move(found[t]), r = std::move(kept[t]);
+      #pragma omp for schedule(static) nowait
       for (std::size_t i = 0; i < remaining.size(); ++i) {
         const std::int32_t v = remaining[i], d = deg[v];
         if (d == k) f.push_back(v);
         else if (d > k) { r.push_back(v); smallest_above = std::min(smallest_above, d); }
       }
+      found[t] = std::move(f);
+      kept[t] = std::move(r);
+      #pragma omp barrier
       // Concatenate the per-thread parts in parallel, each at its offset.
       #pragma omp single
       {
@@ -76,10 +81,10 @@ std::vector<std::int32_t> core_numbers(const CSRGraph& g) {
         frontier.resize(f_at[max_threads]);
         rest.resize(r_at[max_threads]);
       }
-      std::copy(f.begin(), f.end(), frontier.begin() + static_cast<std::ptrdiff_t>(f_at[t]));
-      std::copy(r.begin(), r.end(), rest.begin() + static_cast<std::ptrdiff_t>(r_at[t]));
-      f.clear();
-      r.clear();
+      std::copy(found[t].begin(), found[t].end(), frontier.begin() + static_cast<std::ptrdiff_t>(f_at[t]));
+      std::copy(kept[t].begin(), kept[t].end(), rest.begin() + static_cast<std::ptrdiff_t>(r_at[t]));
+      found[t].clear();
+      kept[t].clear();
     }
     remaining.swap(rest);
     if (frontier.empty()) {  // no vertex at this level: jump to the smallest remaining degree
@@ -112,8 +117,8 @@ std::vector<std::int32_t> core_numbers(const CSRGraph& g) {
       const int chunk = static_cast<int>(std::clamp<std::size_t>(frontier.size() / (8 * max_threads), 1, 64));
       #pragma omp parallel
       {
-        auto& f = found[omp_get_thread_num()];
-        #pragma omp for schedule(dynamic, chunk)
+        std::vector<std::int32_t> f = std::move(found[omp_get_thread_num()]);
+        #pragma omp for schedule(dynamic, chunk) nowait
         for (std::size_t i = 0; i < frontier.size(); ++i) {
           const std::int32_t u = frontier[i];
           for (std::int64_t e = g.offsets[u]; e < g.offsets[u + 1]; ++e) {
@@ -125,6 +130,7 @@ std::vector<std::int32_t> core_numbers(const CSRGraph& g) {
             else if (before <= k) dv.fetch_add(1, std::memory_order_relaxed);
           }
         }
+        found[omp_get_thread_num()] = std::move(f);
       }
       concat(found, frontier);
     }
