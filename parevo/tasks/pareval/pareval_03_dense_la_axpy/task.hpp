@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "parevo/edge.hpp"
 #include "parevo/random.hpp"
 #include "types.hpp"
 
@@ -26,6 +27,7 @@ inline double unif(parevo::Rng& rng, double lo, double hi) { return lo + (hi - l
 inline double random_alpha(parevo::Rng& rng) { return (rng.below(2) ? 1 : -1) * unif(rng, 0.25, 4); }
 
 inline Input generate(const std::string& family, long long size, parevo::Rng& rng) {
+  if (family == "two") return generate("uniform", 2, rng);
   Input in;
   in.family = family;
   const std::size_t n = family == "tiny" ? 1 : family == "paper" ? 1024 : static_cast<std::size_t>(std::max(size, 1LL));

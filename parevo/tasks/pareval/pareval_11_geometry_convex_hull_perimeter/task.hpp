@@ -22,9 +22,9 @@ inline double unif(parevo::Rng& rng, double lo, double hi) { return lo + (hi - l
 // Point sets; integer-valued coordinates where collinearity is the point, so every predicate on
 // them is exact in double.
 inline std::vector<Point> make_points(const std::string& family, long long size, parevo::Rng& rng) {
-  const std::size_t n = family == "paper" ? 1024 : family == "tiny" ? 1 : static_cast<std::size_t>(std::max(size, 4LL));
+  const std::size_t n = family == "paper" ? 1024 : family == "tiny" ? 1 : family == "two" ? 2 : static_cast<std::size_t>(std::max(size, 4LL));
   std::vector<Point> p(n);
-  if (family == "paper" || family == "uniform" || family == "tiny") {  // ParEval: fillRand(x/y, -1000, 1000)
+  if (family == "paper" || family == "uniform" || family == "tiny" || family == "two") {  // ParEval: fillRand(x/y, -1000, 1000)
     for (auto& q : p) { q.x = unif(rng, -1000, 1000); q.y = unif(rng, -1000, 1000); }
   } else if (family == "disk") {
     for (auto& q : p) {
@@ -61,9 +61,10 @@ inline std::vector<Point> make_points(const std::string& family, long long size,
     }
   } else if (family == "collinear") {  // all on y = 2x + 3 (integers): the hull is a segment
     for (auto& q : p) { const double a = static_cast<double>(rng.below(200001)) - 100000; q.x = a; q.y = 2 * a + 3; }
-  } else if (family == "all_equal") {
+  } else if (family == "all_equal" || family == "equal_but_one") {  // equal_but_one: the hull is a segment
     const Point c{static_cast<double>(rng.below(2001)) - 1000, static_cast<double>(rng.below(2001)) - 1000};
     for (auto& q : p) q = c;
+    if (family == "equal_but_one") p[0] = Point{c.x + 1 + static_cast<double>(rng.below(100)), c.y - static_cast<double>(rng.below(100))};
   } else {
     throw std::invalid_argument("unknown family '" + family + "'");
   }

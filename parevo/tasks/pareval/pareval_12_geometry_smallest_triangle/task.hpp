@@ -41,6 +41,11 @@ inline Input generate(const std::string& family, long long size, parevo::Rng& rn
     }
   } else if (family == "near_line") {  // y = 0.5 x + noise of 1e-3
     for (auto& q : p) { q.x = unif(rng, -1000, 1000); q.y = 0.5 * q.x + unif(rng, -1e-3, 1e-3); }
+  } else if (family == "all_equal") {  // every triangle has area 0
+    const Point c{static_cast<double>(rng.below(2001)) - 1000, static_cast<double>(rng.below(2001)) - 1000};
+    for (auto& q : p) q = c;
+  } else if (family == "collinear") {  // all on y = 2x + 3 (integers): every triangle has area exactly 0
+    for (auto& q : p) { const double a = static_cast<double>(rng.below(2001)) - 1000; q.x = a; q.y = 2 * a + 3; }
   } else if (family == "duplicate") {  // uniform, and one point appears twice: the minimum is 0
     for (auto& q : p) { q.x = unif(rng, -1000, 1000); q.y = unif(rng, -1000, 1000); }
     p[0] = p[1 + rng.below(n - 1)];

@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "parevo/edge.hpp"
 #include "parevo/random.hpp"
 #include "types.hpp"
 
@@ -28,6 +29,11 @@ using Output = double;
 inline double unif(parevo::Rng& rng, double lo, double hi) { return lo + (hi - lo) * rng.uniform(); }
 
 inline Input generate(const std::string& family, long long size, parevo::Rng& rng) {
+  if (family == "all_equal") {  // edge shapes of a uniform input (parevo/edge.hpp)
+    Input in = generate("uniform", size, rng);
+    parevo::edge::flatten(family, in.points, rng);
+    return in;
+  }
   const std::size_t s = static_cast<std::size_t>(std::max(size, 4LL));
   const std::size_t n = family == "paper" ? 1024 : family == "two" ? 2 : s;
   std::vector<Point> p(n);

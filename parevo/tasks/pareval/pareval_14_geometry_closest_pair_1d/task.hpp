@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "parevo/edge.hpp"
 #include "parevo/random.hpp"
 #include "types.hpp"
 
@@ -24,6 +25,11 @@ inline void shuffle(std::vector<double>& v, parevo::Rng& rng) {
 }
 
 inline Input generate(const std::string& family, long long size, parevo::Rng& rng) {
+  if (family == "all_equal" || family == "nearly_sorted" || family == "equal_but_one") {  // edge shapes of a uniform input (parevo/edge.hpp)
+    Input in = generate("uniform", size, rng);
+    parevo::edge::reshape(family, in.x, rng);
+    return in;
+  }
   const std::size_t s = static_cast<std::size_t>(std::max(size, 4LL));
   const std::size_t n = family == "paper" ? 1024 : family == "two" ? 2 : s;
   std::vector<double> x(n);

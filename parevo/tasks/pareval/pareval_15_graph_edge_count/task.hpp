@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "parevo/edge.hpp"
 #include "parevo/random.hpp"
 #include "types.hpp"
 
@@ -18,6 +19,7 @@ using Output = int;
 
 // Vertex labels are a random permutation, so hubs and edges do not sit on consecutive rows.
 inline Input generate(const std::string& family, long long size, parevo::Rng& rng) {
+  if (family == "two") return generate("sparse", 2, rng);
   Input in;
   in.N = family == "single" ? 1 : family == "paper" ? 128 : static_cast<std::size_t>(std::max(size, 2LL));
   const std::size_t N = in.N;

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "parevo/edge.hpp"
 #include "parevo/random.hpp"
 #include "types.hpp"
 
@@ -25,6 +26,7 @@ inline void add_edge(Input& in, std::size_t u, std::size_t v) {
 // Edges are drawn on labels 0..N-1 and then relabelled by a random permutation, so no family
 // puts its structure on consecutive indices.
 inline Input generate(const std::string& family, long long size, parevo::Rng& rng) {
+  if (family == "two") return generate("sparse", 2, rng);
   Input in;
   in.N = family == "single" ? 1 : family == "paper" ? 128 : static_cast<std::size_t>(std::max(size, 2LL));
   const std::size_t N = in.N;

@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "parevo/edge.hpp"
 #include "parevo/random.hpp"
 #include "types.hpp"
 
@@ -15,6 +16,12 @@ struct Input {
 using Output = std::array<size_t, 256>;
 
 inline Input generate(const std::string& family, long long size, parevo::Rng& rng) {
+  if (family == "equal_but_one" || family == "nearly_sorted") {  // edge shapes of a uniform input (parevo/edge.hpp)
+    Input in = generate("uniform", size, rng);
+    parevo::edge::reshape(family, in.image, rng);
+    return in;
+  }
+  if (family == "two") return generate("uniform", 2, rng);
   Input in;
   const std::size_t n = family == "single" ? 1 : family == "paper" ? 1024 : static_cast<std::size_t>(std::max(size, 1LL));
   in.image.resize(n);

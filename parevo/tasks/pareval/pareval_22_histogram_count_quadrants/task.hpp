@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "parevo/edge.hpp"
 #include "parevo/random.hpp"
 #include "types.hpp"
 
@@ -37,6 +38,12 @@ inline double nonzero_uniform(parevo::Rng& rng, double scale) {  // in (0, scale
 }
 
 inline Input generate(const std::string& family, long long size, parevo::Rng& rng) {
+  if (family == "all_equal") {  // edge shapes of a wide input (parevo/edge.hpp)
+    Input in = generate("wide", size, rng);
+    parevo::edge::flatten(family, in.points, rng);
+    return in;
+  }
+  if (family == "two") return generate("wide", 2, rng);
   Input in;
   const std::size_t n = family == "single" ? 1 : family == "paper" ? 1024 : static_cast<std::size_t>(std::max(size, 1LL));
   in.points.resize(n);

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "parevo/edge.hpp"
 #include "parevo/random.hpp"
 #include "types.hpp"
 
@@ -35,6 +36,12 @@ inline char skewed_letter(parevo::Rng& rng) {
 }
 
 inline Input generate(const std::string& family, long long size, parevo::Rng& rng) {
+  if (family == "all_equal" || family == "equal_but_one" || family == "nearly_sorted") {  // edge shapes of a short input (parevo/edge.hpp)
+    Input in = generate("short", size, rng);
+    parevo::edge::reshape(family, in.s, rng);
+    return in;
+  }
+  if (family == "two") return generate("short", 2, rng);
   Input in;
   const std::size_t n = family == "single" ? 1 : family == "paper" ? 1024 : static_cast<std::size_t>(std::max(size, 1LL));
   in.s.resize(n);

@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "parevo/edge.hpp"
 #include "parevo/random.hpp"
 #include "types.hpp"
 
@@ -15,6 +16,7 @@ struct Input {
 using Output = bool;
 
 inline Input generate(const std::string& family, long long size, parevo::Rng& rng) {
+  if (family == "two") return generate("uniform", 2, rng);
   Input in;
   std::size_t n = family == "single" ? 1 : family == "paper" ? 1024 : static_cast<std::size_t>(std::max(size, 2LL));
   if (family != "paper" && n > 1 && n % 64 == 0) n -= 1 + rng.below(63);  // a partial last word

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "parevo/edge.hpp"
 #include "parevo/random.hpp"
 #include "types.hpp"
 
@@ -16,6 +17,12 @@ struct Input {
 using Output = double;
 
 inline Input generate(const std::string& family, long long size, parevo::Rng& rng) {
+  if (family == "equal_but_one") {  // edge shapes of a signed input (parevo/edge.hpp)
+    Input in = generate("signed", size, rng);
+    parevo::edge::reshape(family, in.x, rng);
+    return in;
+  }
+  if (family == "two") return generate("signed", 2, rng);
   Input in;
   const std::size_t n = family == "tiny" ? 1 : family == "paper" ? 1024 : static_cast<std::size_t>(std::max(size, 2LL));
   in.x.resize(n);

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "parevo/edge.hpp"
 #include "parevo/random.hpp"
 #include "types.hpp"
 
@@ -22,6 +23,12 @@ inline int range(parevo::Rng& rng, long long lo, long long hi) {  // uniform in 
 }
 
 inline Input generate(const std::string& family, long long size, parevo::Rng& rng) {
+  if (family == "all_equal" || family == "equal_but_one" || family == "sorted" || family == "nearly_sorted") {  // edge shapes of a wide input (parevo/edge.hpp)
+    Input in = generate("wide", size, rng);
+    parevo::edge::reshape(family, in.x, rng);
+    return in;
+  }
+  if (family == "two") return generate("wide", 2, rng);
   Input in;
   const std::size_t n = family == "single" ? 1 : family == "paper" ? 1024 : static_cast<std::size_t>(std::max(size, 2LL));
   in.x.resize(n);

@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "parevo/edge.hpp"
 #include "parevo/random.hpp"
 #include "types.hpp"
 
@@ -34,6 +35,12 @@ inline double sample(const std::string& family, std::size_t i, parevo::Rng& rng)
 }
 
 inline Input generate(const std::string& family, long long size, parevo::Rng& rng) {
+  if (family == "equal_but_one" || family == "nearly_sorted") {  // edge shapes of a uniform input (parevo/edge.hpp)
+    Input in = generate("uniform", size, rng);
+    parevo::edge::reshape(family, in.x, rng);
+    return in;
+  }
+  if (family == "two") return generate("uniform", 2, rng);
   const std::size_t n = family == "paper" ? 2048 : family == "tiny" ? 1 : static_cast<std::size_t>(std::max(size, 1LL));
   Input in;
   in.x.resize(n);

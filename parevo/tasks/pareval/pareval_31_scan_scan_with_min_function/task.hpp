@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "parevo/edge.hpp"
 #include "parevo/random.hpp"
 #include "types.hpp"
 
@@ -24,6 +25,12 @@ inline std::string fmt(double v) {
 inline float uniform100(parevo::Rng& rng) { return static_cast<float>(rng.uniform() * 200.0 - 100.0); }
 
 inline Input generate(const std::string& family, long long size, parevo::Rng& rng) {
+  if (family == "all_equal" || family == "equal_but_one" || family == "nearly_sorted") {  // edge shapes of a uniform input (parevo/edge.hpp)
+    Input in = generate("uniform", size, rng);
+    parevo::edge::reshape(family, in.x, rng);
+    return in;
+  }
+  if (family == "two") return generate("uniform", 2, rng);
   const std::size_t n = family == "paper" ? 1024 : family == "tiny" ? 1 : static_cast<std::size_t>(std::max(size, 1LL));
   Input in;
   in.x.resize(n);

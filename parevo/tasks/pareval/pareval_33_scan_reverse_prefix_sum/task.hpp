@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "parevo/edge.hpp"
 #include "parevo/random.hpp"
 #include "types.hpp"
 
@@ -19,6 +20,12 @@ using Output = std::vector<int>;
 constexpr int kGarbage = -1234567891;
 
 inline Input generate(const std::string& family, long long size, parevo::Rng& rng) {
+  if (family == "sorted" || family == "equal_but_one" || family == "nearly_sorted") {  // edge shapes of a uniform input (parevo/edge.hpp)
+    Input in = generate("uniform", size, rng);
+    parevo::edge::reshape(family, in.x, rng);
+    return in;
+  }
+  if (family == "two") return generate("uniform", 2, rng);
   const std::size_t n = family == "paper" ? 1024 : family == "tiny" ? 1 : static_cast<std::size_t>(std::max(size, 1LL));
   // |x[i]| <= m keeps every partial sum (and a varied one) inside an int
   const long long m = std::max<long long>(1, std::min<long long>(100, 1000000000LL / static_cast<long long>(n)));

@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "parevo/edge.hpp"
 #include "parevo/random.hpp"
 #include "types.hpp"
 
@@ -33,6 +34,12 @@ inline std::string title(parevo::Rng& rng) {
 }
 
 inline Input generate(const std::string& family, long long size, parevo::Rng& rng) {
+  if (family == "all_equal") {  // edge shapes of a uniform input (parevo/edge.hpp)
+    Input in = generate("uniform", size, rng);
+    parevo::edge::flatten(family, in.books, rng);
+    return in;
+  }
+  if (family == "two") return generate("uniform", 2, rng);
   const std::size_t n = family == "paper" ? 1024 : family == "tiny" ? 1 : static_cast<std::size_t>(std::max(size, 2LL));
   Input in;
   in.books.resize(n);

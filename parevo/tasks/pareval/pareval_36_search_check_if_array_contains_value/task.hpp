@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "parevo/edge.hpp"
 #include "parevo/random.hpp"
 #include "types.hpp"
 
@@ -19,6 +20,12 @@ using Output = bool;
 inline bool has(const Input& in) { return std::find(in.x.begin(), in.x.end(), in.target) != in.x.end(); }
 
 inline Input generate(const std::string& family, long long size, parevo::Rng& rng) {
+  if (family == "all_equal" || family == "sorted" || family == "nearly_sorted") {  // edge shapes of a random_once input (parevo/edge.hpp)
+    Input in = generate("random_once", size, rng);
+    parevo::edge::reshape(family, in.x, rng);
+    return in;
+  }
+  if (family == "two") return generate("random_once", 2, rng);
   const std::size_t n = family == "paper" ? 1024 : family == "tiny" ? 1 : static_cast<std::size_t>(std::max(size, 2LL));
   Input in;
   in.x.resize(n);

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "parevo/edge.hpp"
 #include "parevo/random.hpp"
 #include "types.hpp"
 
@@ -22,6 +23,12 @@ inline std::size_t first_even(const Input& in) {
 }
 
 inline Input generate(const std::string& family, long long size, parevo::Rng& rng) {
+  if (family == "all_equal" || family == "equal_but_one") {  // edge shapes of a middle input (parevo/edge.hpp)
+    Input in = generate("middle", size, rng);
+    parevo::edge::reshape(family, in.x, rng);
+    return in;
+  }
+  if (family == "two") return generate("middle", 2, rng);
   const std::size_t n = family == "paper" ? 1024 : family == "tiny" ? 1 : static_cast<std::size_t>(std::max(size, 2LL));
   Input in;
   in.x.resize(n);

@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "parevo/edge.hpp"
 #include "parevo/random.hpp"
 #include "types.hpp"
 
@@ -18,6 +19,7 @@ using Output = bool;
 inline bool in(const std::vector<int>& v, int val) { return std::find(v.begin(), v.end(), val) != v.end(); }
 
 inline Input generate(const std::string& family, long long size, parevo::Rng& rng) {
+  if (family == "two") return generate("x_only", 2, rng);
   const std::size_t n = family == "paper" ? 1024 : family == "tiny" ? 1 : static_cast<std::size_t>(std::max(size, 2LL));
   const std::size_t m = family == "unequal" ? std::max<std::size_t>(1, n / 100) : n;
   Input inp;

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "parevo/edge.hpp"
 #include "parevo/random.hpp"
 #include "types.hpp"
 
@@ -17,6 +18,17 @@ struct Input {
 using Output = int;
 
 inline Input generate(const std::string& family, long long size, parevo::Rng& rng) {
+  if (family == "nearly_sorted" || family == "sorted_tail_swap" || family == "equal_but_one") {  // edge shapes of a uniform input (parevo/edge.hpp)
+    Input in = generate("uniform", size, rng);
+    parevo::edge::reshape(family, in.x, rng);
+    if (family != "equal_but_one") {  // ask for a rank the perturbation moved: x[k-1] is wrong under
+      std::vector<int> s = in.x;          // either reading of k (sorted[k-1] or sorted[k])
+      std::sort(s.begin(), s.end());
+      for (std::size_t i = s.size() - 1; i-- > 0;)
+        if (in.x[i] != s[i] && in.x[i] != s[i + 1]) { in.k = static_cast<int>(i) + 1; break; }
+    }
+    return in;
+  }
   const std::size_t n = family == "paper" ? 1024 : family == "tiny" ? 2 : static_cast<std::size_t>(std::max(size, 2LL));
   Input in;
   in.x.resize(n);

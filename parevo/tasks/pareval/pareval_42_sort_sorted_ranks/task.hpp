@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "parevo/edge.hpp"
 #include "parevo/random.hpp"
 #include "types.hpp"
 
@@ -26,6 +27,12 @@ inline std::string fmt(float v) {
 }
 
 inline Input generate(const std::string& family, long long size, parevo::Rng& rng) {
+  if (family == "nearly_sorted" || family == "sorted_tail_swap" || family == "equal_but_one") {  // edge shapes of a uniform input (parevo/edge.hpp)
+    Input in = generate("uniform", size, rng);
+    parevo::edge::reshape(family, in.x, rng);
+    return in;
+  }
+  if (family == "two") return generate("uniform", 2, rng);
   const std::size_t n = family == "paper" ? 1024 : family == "tiny" ? 1 : static_cast<std::size_t>(std::max(size, 1LL));
   Input in;
   in.x.resize(n);

@@ -9,6 +9,7 @@
 #include <string>
 #include <tuple>
 
+#include "parevo/edge.hpp"
 #include "parevo/random.hpp"
 #include "types.hpp"
 
@@ -40,6 +41,12 @@ inline std::string show(const Result& r) {
 }
 
 inline Input generate(const std::string& family, long long size, parevo::Rng& rng) {
+  if (family == "nearly_sorted" || family == "sorted_tail_swap") {  // edge shapes of a uniform input (parevo/edge.hpp)
+    Input in = generate("uniform", size, rng);
+    parevo::edge::reshape(family, in.results, rng, [](const Result& a, const Result& b) { return a.startTime < b.startTime; });
+    return in;
+  }
+  if (family == "two") return generate("uniform", 2, rng);
   const std::size_t n = family == "paper" ? 1024 : family == "tiny" ? 1 : static_cast<std::size_t>(std::max(size, 1LL));
   Input in;
   in.results.resize(n);

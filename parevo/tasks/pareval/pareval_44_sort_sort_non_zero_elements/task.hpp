@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "parevo/edge.hpp"
 #include "parevo/random.hpp"
 #include "types.hpp"
 
@@ -15,6 +16,17 @@ struct Input {
 using Output = std::vector<int>;
 
 inline Input generate(const std::string& family, long long size, parevo::Rng& rng) {
+  if (family == "nearly_sorted" || family == "sorted_tail_swap") {  // the non-zeros almost in order (parevo/edge.hpp)
+    Input in = generate("sorted", size, rng);
+    std::vector<int> nz;
+    for (int v : in.x) if (v) nz.push_back(v);
+    if (family == "nearly_sorted") parevo::edge::perturb_sorted(nz, rng);
+    else if (!nz.empty()) parevo::edge::swap_back(nz, nz.size() - 1, nz.size(), std::less<>());
+    std::size_t k = 0;
+    for (int& v : in.x) if (v) v = nz[k++];
+    return in;
+  }
+  if (family == "two") return generate("uniform", 2, rng);
   const std::size_t n = family == "paper" ? 1024 : family == "tiny" ? 1 : static_cast<std::size_t>(std::max(size, 1LL));
   Input in;
   in.x.resize(n);

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "parevo/edge.hpp"
 #include "parevo/random.hpp"
 #include "types.hpp"
 
@@ -44,6 +45,15 @@ inline double draw(const std::string& family, std::size_t i, std::size_t n, pare
 }
 
 inline Input generate(const std::string& family, long long size, parevo::Rng& rng) {
+  if (family == "reverse" || family == "equal_but_one" || family == "nearly_sorted" || family == "two") {
+    // edge shapes (parevo/edge.hpp) of an input of both signs
+    Input in = generate("all_negative", family == "two" ? 2 : size, rng);
+    for (double& v : in.x) if (rng.below(2)) v = -v;
+    if (family == "two") in.x[1] = -in.x[0] / 2;
+    else parevo::edge::reshape(family, in.x, rng);
+    prepare(in);
+    return in;
+  }
   static const char* known[] = {"paper", "all_negative", "all_positive", "zeros_tiny", "all_equal", "sorted", "single"};
   if (std::find_if(std::begin(known), std::end(known), [&](const char* k) { return family == k; }) == std::end(known))
     throw std::invalid_argument("unknown family '" + family + "'");

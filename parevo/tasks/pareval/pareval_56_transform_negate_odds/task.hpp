@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "parevo/edge.hpp"
 #include "parevo/random.hpp"
 #include "types.hpp"
 
@@ -40,6 +41,17 @@ inline int draw(const std::string& family, parevo::Rng& rng) {
 }
 
 inline Input generate(const std::string& family, long long size, parevo::Rng& rng) {
+  if (family == "sorted" || family == "equal_but_one") {  // edge shapes of a full_range input (parevo/edge.hpp)
+    Input in = generate("full_range", size, rng);
+    parevo::edge::reshape(family, in.x, rng);
+    prepare(in);
+    return in;
+  }
+  if (family == "two") {
+    Input in = generate("full_range", 2, rng);
+    prepare(in);
+    return in;
+  }
   static const char* known[] = {"paper", "full_range", "all_odd", "all_even", "extremes", "all_equal", "single"};
   if (std::find_if(std::begin(known), std::end(known), [&](const char* k) { return family == k; }) == std::end(known))
     throw std::invalid_argument("unknown family '" + family + "'");

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "parevo/edge.hpp"
 #include "parevo/random.hpp"
 #include "types.hpp"
 
@@ -41,6 +42,17 @@ inline double draw(const std::string& family, parevo::Rng& rng) {
 }
 
 inline Input generate(const std::string& family, long long size, parevo::Rng& rng) {
+  if (family == "sorted" || family == "equal_but_one") {  // edge shapes of a integers input (parevo/edge.hpp)
+    Input in = generate("integers", size, rng);
+    parevo::edge::reshape(family, in.x, rng);
+    prepare(in);
+    return in;
+  }
+  if (family == "two") {
+    Input in = generate("integers", 2, rng);
+    prepare(in);
+    return in;
+  }
   static const char* known[] = {"paper", "near_one", "tiny", "huge", "integers", "all_equal", "single"};
   if (std::find_if(std::begin(known), std::end(known), [&](const char* k) { return family == k; }) == std::end(known))
     throw std::invalid_argument("unknown family '" + family + "'");

@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "parevo/edge.hpp"
 #include "parevo/random.hpp"
 #include "types.hpp"
 
@@ -32,6 +33,17 @@ inline int draw(const std::string& family, parevo::Rng& rng) {
 }
 
 inline Input generate(const std::string& family, long long size, parevo::Rng& rng) {
+  if (family == "sorted" || family == "equal_but_one") {  // edge shapes of a wide input (parevo/edge.hpp)
+    Input in = generate("wide", size, rng);
+    parevo::edge::reshape(family, in.x, rng);
+    prepare(in);
+    return in;
+  }
+  if (family == "two") {
+    Input in = generate("wide", 2, rng);
+    prepare(in);
+    return in;
+  }
   static const char* known[] = {"paper", "wide", "negative", "zeros_ones", "all_equal", "single"};
   if (std::find_if(std::begin(known), std::end(known), [&](const char* k) { return family == k; }) == std::end(known))
     throw std::invalid_argument("unknown family '" + family + "'");

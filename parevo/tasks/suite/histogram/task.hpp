@@ -27,6 +27,9 @@ inline Input generate(const std::string& family, long long size, parevo::Rng& rn
   else if (family == "one_bucket") { keys = "all_equal"; in.buckets = table; }
   else if (family == "sparse") { keys = "uniform"; in.buckets = static_cast<std::uint32_t>(std::clamp<std::size_t>(16 * n, 1, 1u << 26)); }
   else if (family == "single") { keys = "single"; in.buckets = 16; }
+  else if (family == "one_bin") { keys = "uniform"; in.buckets = 1; }  // buckets == 1: every value is 0
+  else if (family == "two") { keys = "two"; in.buckets = 2; }
+  else if (family == "sorted_values") { keys = "nearly_sorted"; in.buckets = table; }
   else if (family == "empty") { keys = "empty"; in.buckets = 16; }
   else throw std::invalid_argument("unknown histogram family '" + family + "'");
   in.values = parevo::keys::by_family<std::uint32_t>(keys, n, in.buckets, rng);

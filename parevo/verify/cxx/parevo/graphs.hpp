@@ -247,6 +247,17 @@ inline CSRGraph components(std::int32_t n, Rng& rng, std::int32_t max_size = 24)
 // n isolated vertices.
 inline CSRGraph empty(std::int32_t n, Rng& rng) { return from_edges(std::max(n, 0), {}, rng); }
 
+// A uniform random graph on half the vertices, the other half isolated (degree 0), labels
+// mixed: code that assumes every vertex has a neighbour, or that reads only a prefix of the
+// vertices, goes wrong.
+inline CSRGraph isolated(std::int32_t n, Rng& rng) {
+  const std::int32_t half = std::max(n, 0) / 2;
+  std::vector<Edge> edges;
+  for (std::int64_t e = 0; half > 1 && e < 4LL * half; ++e)
+    edges.emplace_back(static_cast<std::int32_t>(rng.below(half)), static_cast<std::int32_t>(rng.below(half)));
+  return from_edges(std::max(n, 0), std::move(edges), rng);
+}
+
 // The shared family dispatch for graph tasks; unknown names are a harness error, not a
 // candidate failure, so they throw std::invalid_argument.
 inline CSRGraph by_family(const std::string& family, std::int32_t n, Rng& rng) {
@@ -258,6 +269,8 @@ inline CSRGraph by_family(const std::string& family, std::int32_t n, Rng& rng) {
   if (family == "components") return components(n, rng);
   if (family == "empty") return empty(n, rng);
   if (family == "single") return empty(1, rng);
+  if (family == "two") return from_edges(2, {Edge(0, 1)}, rng);  // one edge
+  if (family == "isolated") return isolated(n, rng);
   throw std::invalid_argument("unknown graph family '" + family + "'");
 }
 

@@ -12,6 +12,10 @@
 //   sorted        uniform keys in non-decreasing order
 //   reverse       uniform keys in non-increasing order
 //   sawtooth      ascending runs of about sqrt(n) keys, each run spanning the whole range
+//   nearly_sorted sorted, then a few swaps in the last 1% and at random places (edge.hpp):
+//                 a candidate that samples 64 keys and returns "already sorted" input fails
+//   sorted_tail_swap  sorted but for the last key, swapped with an earlier smaller one
+//   two           two keys (whatever n is)
 //   single        one key (whatever n is)
 //   empty         no keys (whatever n is)
 #pragma once
@@ -23,6 +27,7 @@
 #include <string>
 #include <vector>
 
+#include "edge.hpp"
 #include "random.hpp"
 #include "zipf.hpp"
 
@@ -121,7 +126,13 @@ std::vector<Key> by_family(const std::string& family, std::size_t n, std::uint64
   if (family == "sorted") return sorted<Key>(n, bound, rng);
   if (family == "reverse") return reverse<Key>(n, bound, rng);
   if (family == "sawtooth") return sawtooth<Key>(n, bound, rng);
+  if (family == "nearly_sorted" || family == "sorted_tail_swap") {
+    std::vector<Key> k = uniform<Key>(n, bound, rng);
+    edge::reshape(family, k, rng);
+    return k;
+  }
   if (family == "single") return uniform<Key>(1, bound, rng);
+  if (family == "two") return uniform<Key>(2, bound, rng);
   if (family == "empty") return {};
   throw std::invalid_argument("unknown key family '" + family + "'");
 }

@@ -209,6 +209,36 @@ inline std::vector<Point2> tiny(Rng& rng) {
   return p;
 }
 
+// Every point at one location: a hull is that one point, every nearest neighbour at distance 0.
+inline std::vector<Point2> all_equal(std::int64_t n, Rng& rng) {
+  const Point2 q{coord(rng, 0, kCoordLimit), coord(rng, 0, kCoordLimit)};
+  return std::vector<Point2>(static_cast<std::size_t>(std::max<std::int64_t>(n, 1)), q);
+}
+
+// All points at one location but one, placed in the last 1% of the indices: a 64-point or
+// strided sample sees "all equal", the hull is a segment, and only that point's neighbour is far.
+inline std::vector<Point2> equal_but_one(std::int64_t n, Rng& rng) {
+  std::vector<Point2> p = all_equal(std::max<std::int64_t>(n, 2), rng);
+  const std::size_t m = p.size(), odd = m - 1 - rng.below(std::max<std::size_t>(1, m / 100));
+  p[odd] = {coord(rng, 0, kCoordLimit), coord(rng, 0, kCoordLimit)};
+  if (p[odd].x == p[0].x && p[odd].y == p[0].y) p[odd].x = p[0].x == 0 ? 1 : p[0].x - 1;
+  return p;
+}
+
+// Points on one vertical or one horizontal line (equal x, or equal y, for all of them), half of
+// them at one of the two extreme points: collinear, with ties in the coordinate a sort uses.
+inline std::vector<Point2> axis_lines(std::int64_t n, Rng& rng) {
+  const bool vertical = rng.below(2) == 0;
+  const double fixed = coord(rng, 0, kCoordLimit), lo = coord(rng, 0, 1000), hi = coord(rng, kCoordLimit - 1000, kCoordLimit);
+  std::vector<Point2> p(static_cast<std::size_t>(std::max<std::int64_t>(n, 1)));
+  for (auto& q : p) {
+    const std::uint64_t r = rng.below(4);
+    const double t = r == 0 ? lo : r == 1 ? hi : coord(rng, 0, kCoordLimit);
+    q = vertical ? Point2{fixed, t} : Point2{t, fixed};
+  }
+  return p;
+}
+
 // The family dispatch for point tasks; unknown names are a harness error, not a candidate
 // failure, so they throw std::invalid_argument. "tiny" and "single" ignore n.
 inline std::vector<Point2> by_family(const std::string& family, std::int64_t n, Rng& rng) {
@@ -222,6 +252,11 @@ inline std::vector<Point2> by_family(const std::string& family, std::int64_t n, 
   if (family == "grid") return grid(n, rng);
   if (family == "tiny") return tiny(rng);
   if (family == "single") return uniform(1, rng);
+  if (family == "all_equal") return all_equal(n, rng);
+  if (family == "two") return uniform(2, rng);
+  if (family == "empty") return {};
+  if (family == "equal_but_one") return equal_but_one(n, rng);
+  if (family == "axis_lines") return axis_lines(n, rng);
   throw std::invalid_argument("unknown point-set family '" + family + "'");
 }
 

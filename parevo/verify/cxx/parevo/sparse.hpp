@@ -102,6 +102,7 @@ inline CSRMatrix by_family(const std::string& family, std::int32_t n, Rng& rng) 
   if (family == "one_dense_row") return one_dense_row(n, rng);
   if (family == "empty_rows") return empty_rows(n, rng);
   if (family == "single") return from_row_lengths(1, {1}, rng);
+  if (family == "no_entries") return from_row_lengths(std::max(n, 1), std::vector<std::int64_t>(std::max(n, 1), 0), rng);
   throw std::invalid_argument("unknown sparse matrix family '" + family + "'");
 }
 

@@ -117,6 +117,12 @@ inline std::string by_family(const std::string& family, std::int64_t n, Rng& rng
   if (family == "fibonacci") return fibonacci(n, rng);
   if (family == "tiny") return tiny(rng);
   if (family == "single") return over_alphabet(1, "abcdefghijklmnopqrstuvwxyz", rng);
+  if (family == "empty") return std::string();
+  if (family == "sorted") {  // non-decreasing letters: long runs, every run a prefix of the next suffix
+    std::string s = letters(n, rng);
+    std::sort(s.begin(), s.end());
+    return s;
+  }
   throw std::invalid_argument("unknown string family '" + family + "'");
 }
 

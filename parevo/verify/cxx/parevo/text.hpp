@@ -11,6 +11,9 @@
 //   all_distinct  n distinct keys
 //   few_keys      16 keys, drawn uniformly (alias few_distinct)
 //   sorted_runs   ascending keys in runs of 1 to 15 equal keys (about n/8 distinct)
+//   nearly_sorted sorted_runs with a few runs moved out of order: one in the last 1% and a few
+//                 at random places (edge.hpp), so a sampled "already sorted" check is fooled
+//   two           two elements, equal half of the time
 //   single        one element (whatever n is)
 //   empty         no elements (whatever n is)
 // Keys are scattered over the whole 64-bit range by a bijective hash; with 3 or more distinct
@@ -40,6 +43,7 @@
 #include <unordered_set>
 #include <vector>
 
+#include "edge.hpp"
 #include "random.hpp"
 #include "zipf.hpp"
 
@@ -157,7 +161,7 @@ inline KeySample keys_by_family(const std::string& family, long long size, Rng& 
     u.m = 16;
     rank.resize(n);
     for (auto& r : rank) r = static_cast<std::uint32_t>(rng.below(u.m));
-  } else if (family == "sorted_runs") {
+  } else if (family == "sorted_runs" || family == "nearly_sorted") {
     u.ascending = true;
     rank.resize(n);
     std::uint64_t r = 0;
@@ -166,6 +170,10 @@ inline KeySample keys_by_family(const std::string& family, long long size, Rng& 
       for (std::uint64_t j = 0; j < run; ++j) rank[i++] = static_cast<std::uint32_t>(r);
     }
     u.m = r;
+    if (family == "nearly_sorted") edge::perturb_sorted(rank, rng);
+  } else if (family == "two") {
+    u.m = 2;
+    rank = {0, static_cast<std::uint32_t>(rng.below(2))};
   } else if (family == "single") {
     u.m = 1;
     rank.assign(1, 0);

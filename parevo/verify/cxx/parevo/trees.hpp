@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "graph.hpp"
+#include "edge.hpp"
 #include "random.hpp"
 #include "sparse.hpp"
 
@@ -38,8 +39,10 @@ inline std::vector<std::int32_t> relabel_parents(const std::vector<std::int32_t>
 //               many children along the way).
 // broom:        a handle of n/2 nodes whose end holds the other n/2 nodes as children.
 // single:       one node.
+// two:          a root and its one child.
 inline std::vector<std::int32_t> tree_by_family(const std::string& family, std::int32_t n, Rng& rng) {
   if (family == "single") n = 1;
+  if (family == "two") n = 2;
   n = std::max<std::int32_t>(n, 1);
   std::vector<std::int32_t> p(static_cast<std::size_t>(n));
   p[0] = -1;
@@ -54,7 +57,7 @@ inline std::vector<std::int32_t> tree_by_family(const std::string& family, std::
     for (std::int32_t i = 1; i < n; ++i) p[i] = (i - 1) / 2;
   } else if (family == "star") {
     for (std::int32_t i = 1; i < n; ++i) p[i] = 0;
-  } else if (family == "path") {
+  } else if (family == "path" || family == "two") {
     for (std::int32_t i = 1; i < n; ++i) p[i] = i - 1;
   } else if (family == "caterpillar") {
     const std::int32_t spine = std::max<std::int32_t>(1, n / 2);
@@ -109,11 +112,13 @@ inline std::vector<std::int32_t> depths(const std::vector<std::int32_t>& parent)
 // sequential: 0, 1, 2, ..., n-1.
 // reverse:    n-1, n-2, ..., 0.
 // single:     one node.
+// two:        two nodes in random order.
 inline std::vector<std::int32_t> list_order(const std::string& family, std::int32_t n, Rng& rng) {
   if (family == "single") n = 1;
+  if (family == "two") n = 2;
   n = std::max<std::int32_t>(n, 1);
   std::vector<std::int32_t> order(static_cast<std::size_t>(n));
-  if (family == "random") {
+  if (family == "random" || family == "two") {
     order = random_permutation<std::int32_t>(n, rng);
   } else if (family == "blocked") {
     constexpr std::int32_t kRun = 256;
@@ -153,6 +158,7 @@ inline std::vector<std::int32_t> list_from_order(const std::vector<std::int32_t>
 // single:      one value.
 inline std::vector<std::int64_t> values_by_family(const std::string& family, std::int32_t n, Rng& rng) {
   if (family == "single") n = 1;
+  if (family == "two") n = 2;
   n = std::max<std::int32_t>(n, 1);
   std::vector<std::int64_t> v(static_cast<std::size_t>(n));
   auto rotated_ramp = [&](std::int64_t sign) {
@@ -177,6 +183,11 @@ inline std::vector<std::int64_t> values_by_family(const std::string& family, std
       const std::int64_t t = i + phase;
       v[i] = (t / period) * 3 + (t % period) * 7 + static_cast<std::int64_t>(rng.below(3));
     }
+  } else if (family == "all_equal") {  // every value tied: the tie rule alone shapes the tree
+    std::fill(v.begin(), v.end(), static_cast<std::int64_t>(rng.below(1000)));
+  } else if (family == "sorted" || family == "nearly_sorted" || family == "two") {
+    for (auto& x : v) x = static_cast<std::int64_t>(rng.below(family == "two" ? 3 : 1u << 30));
+    if (family != "two") edge::reshape(family, v, rng);
   } else if (family != "single") {
     throw std::invalid_argument("unknown sequence family '" + family + "'");
   }
