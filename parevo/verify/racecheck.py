@@ -1,5 +1,13 @@
 """Whole-program race checking (`parevo racecheck`): a C or C++ program with its own main(),
-built with the model's race recipe and run a few times at several thread counts.
+built with the model's race recipe and run at several thread counts.
+
+ThreadSanitizer only reports a conflict whose two accesses ran on different threads, so what it
+finds depends on the schedule. The check varies what it can without touching the program: thread
+counts that split static chunks differently (2, an odd 3 and 7, 4, 8), the schedule a
+`schedule(runtime)` loop gets, and, for OpenMP, it hides Archer's own bookkeeping locks from
+TSan (they order unrelated critical sections, a false "happens-before"). None of these adds a
+synchronisation edge, so a race-free program stays clean. docs/verifier.md, "Race detection
+beyond the bare recipe", has the measurements.
 
 Verdicts: `race` (exit 1), `clean` (exit 0), `unchecked` (exit 2, with the reason: the build
 failed, the model has no honest detector, or no run completed).
@@ -18,11 +26,26 @@ from .. import paths
 from ..errors import ParevoError
 from ..toolchain import models as pm
 from ..toolchain import probe, sandbox
-from ..toolchain.build import BuildCache
+from ..toolchain.build import Artifact, BuildCache
 from . import diagnostics, races
 
 Verdict = Literal["race", "clean", "unchecked"]
 EXIT_CODES = {"clean": 0, "race": 1, "unchecked": 2}
+SOURCE_SUFFIXES = (".c", ".cc", ".cpp", ".cxx", ".C")
+# 2 and 4/8 halve the iteration space; 3 and 7 cut it at odd places, so a conflicting pair that
+# one static split keeps inside a chunk lands across a boundary in another.
+DEFAULT_THREADS = (2, 3, 4, 7, 8)
+DEFAULT_RUNS = 2
+# Tried in turn for programs with schedule(runtime): the default (static), a cyclic and a dynamic
+# schedule put neighbouring iterations on different threads.
+RUNTIME_SCHEDULES = ("", "static,1", "dynamic,1")
+MAX_PIDS = 512  # module-level so tests can shrink it
+# Archer takes a global std::mutex around its lock table on every critical/lock callback; TSan sees
+# that mutex and orders any two critical sections, whatever their names. called_from_lib hides
+# Archer's own interceptor calls; its explicit annotations (the OpenMP semantics) still count.
+ARCHER_SUPPRESSIONS = "called_from_lib:libarcher.so\n"
+_RUNTIME_SCHEDULE = re.compile(r"schedule\s*\(\s*runtime\s*\)|\bomp_set_schedule\b")
+_OFFLOAD = re.compile(r"^[ \t]*#[ \t]*pragma[ \t]+omp[ \t]+(?:begin[ \t]+)?(?:declare[ \t]+)?(?:target|teams)\b", re.M)
 
 
 @dataclass
@@ -47,63 +70,136 @@ def guess_model(source: str) -> str:
     return "threads"
 
 
+def split_extra(extra: Sequence[str]) -> tuple[list[Path], list[str]]:
+    """Extra arguments after `--`: source files to build with the program, and compiler flags."""
+    sources, flags = [], []
+    for a in extra:
+        p = Path(a)
+        if not a.startswith("-") and p.suffix in SOURCE_SUFFIXES and p.is_file():
+            sources.append(p)
+        else:
+            flags.append(a)
+    return sources, flags
+
+
+def _build(cache: BuildCache, files: Sequence[Path], compile_flags: Sequence[str], link_flags: Sequence[str]) -> Artifact:
+    objects = []
+    for f in files:
+        name = f.name if f.suffix == ".c" else f.stem + ".cpp"  # the cache picks gcc or g++ by the name
+        obj = cache.compile_object(f.read_text(errors="replace"), compile_flags, [f.parent.resolve()], None, "", name=name)
+        if not obj.ok:
+            return obj
+        objects.append(obj)
+    return cache.link(objects, link_flags)
+
+
+def _describe(outcome: sandbox.RunOutcome) -> str:
+    text = outcome.describe()
+    if outcome.pids_limit_hit and "process limit" not in text:
+        text += f" (but it hit the process cap of {outcome.limits.max_pids}: threads or processes it asked for were refused)"
+    return text
+
+
+def _offload_reason(model: str, source: str, files: Sequence[Path], flags: Sequence[str], cache: BuildCache) -> str:
+    """Why a program that failed the race build is unchecked rather than broken, or ''."""
+    if model != "openmp" or not _OFFLOAD.search(source):
+        return ""
+    plain = pm.get_model(model).flags(cache.tc)
+    if not _build(cache, files, (*plain.compile, *flags), (*plain.link, *flags)).ok:
+        return ""
+    return ("offload: the program uses `#pragma omp target`/`teams`; it builds with gcc's libgomp but does not "
+            "link against LLVM's libomp with Archer, the only OpenMP race detector without false positives here, "
+            "so it was not race-checked")
+
+
 def racecheck(
     program: Path,
     model: str | None = None,
     extra_flags: Sequence[str] = (),
-    threads: Sequence[int] = (4, 8),
-    runs: int = 2,
+    threads: Sequence[int] = DEFAULT_THREADS,
+    runs: int = DEFAULT_RUNS,
     args: Sequence[str] = (),
     wall_s: float = 60.0,
     cache: BuildCache | None = None,
+    *,
+    schedules: Sequence[str] | None = None,
+    hide_archer_locks: bool = True,
 ) -> RaceCheckResult:
+    """`schedules`: OMP_SCHEDULE values to rotate through (None: RUNTIME_SCHEDULES when the program
+    has a runtime schedule); `hide_archer_locks=False` with `schedules=()` is the bare recipe."""
     program = Path(program)
     if not program.is_file():
         raise ParevoError(f"{program}: no such file")
-    if program.suffix not in (".c", ".cc", ".cpp", ".cxx", ".C"):
+    if program.suffix not in SOURCE_SUFFIXES:
         raise ParevoError(f"{program}: expected a .c or .cpp file")
     source = program.read_text(errors="replace")
-    model = model or guess_model(source)
+    extra_sources, extra_flags = split_extra(extra_flags)
+    files = [program, *extra_sources]
+    sources = source + "".join(f.read_text(errors="replace") for f in extra_sources)
+    model = model or guess_model(sources)
     recipe = pm.get_model(model).race(probe.detect())
     if recipe.unavailable:
         return RaceCheckResult("unchecked", model, f"no race detector for model '{model}': {recipe.unavailable}")
-    tc = probe.detect()
-    cache = cache or BuildCache(tc)
-    name = "prog.c" if program.suffix == ".c" else "prog.cpp"
-    obj = cache.compile_object(source, (*recipe.flags.compile, *extra_flags), [program.parent.resolve()], None, "", name=name)
-    binary = cache.link([obj], (*recipe.flags.link, *extra_flags)) if obj.ok else obj
+    cache = cache or BuildCache(probe.detect())
+    name = program.name if program.suffix == ".c" else program.stem + ".cpp"
+    binary = _build(cache, files, (*recipe.flags.compile, *extra_flags), (*recipe.flags.link, *extra_flags))
     if not binary.ok:
+        if offload := _offload_reason(model, sources, files, extra_flags, cache):
+            return RaceCheckResult("unchecked", model, offload)
         return RaceCheckResult("unchecked", model, "the program does not build:\n" + diagnostics.summarize(binary.log))
-    limits = sandbox.Limits(wall_s=wall_s, sanitizer=True)
+    if schedules is None:
+        schedules = RUNTIME_SCHEDULES if _RUNTIME_SCHEDULE.search(sources) else ("",)
+    schedules = tuple(schedules) or ("",)
+    limits = sandbox.Limits(wall_s=wall_s, sanitizer=True, max_pids=MAX_PIDS)
     found: list[races.TsanReport] = []
     result = RaceCheckResult("clean", model)
     completed = 0
+    timed_out = False
     for t in threads:
-        for _ in range(runs):
-            work = Path(tempfile.mkdtemp(prefix="racecheck-", dir=paths.cache_dir())) / "work"
-            try:
-                env = {**pm.ParallelModel.thread_env(t), **recipe.env,
-                       "TSAN_OPTIONS": f"halt_on_error=0 exitcode=0 report_thread_leaks=0 "
-                                       f"ignore_noninstrumented_modules=1 log_path={work}/tsan"}
-                work.mkdir(parents=True)
-                outcome = sandbox.run([str(binary.path), *args], limits, work, env=env)
-                text = "".join(f.read_text(errors="replace") for f in sorted(work.glob("tsan*")))
-            finally:
-                shutil.rmtree(work.parent, ignore_errors=True)
-            reports = races.parse(text)
+        for i in range(runs):
+            schedule = schedules[(i + len(result.runs)) % len(schedules)]
+            outcome, reports = _run_once(binary.path, args, limits, t, recipe, model, schedule, hide_archer_locks)
             found.extend(reports)
             failing = [r for r in reports if r.fails]
-            result.runs.append(f"{t} threads: {outcome.describe()}, {len(failing)} race report(s)")
-            completed += outcome.ok
+            label = f"{t} threads" + (f", OMP_SCHEDULE={schedule}" if schedule else "")
+            result.runs.append(f"{label}: {_describe(outcome)}, {len(failing)} race report(s)")
+            completed += outcome.ok and not outcome.pids_limit_hit
+            if outcome.status == "timeout":
+                timed_out = True
+                break
+        if timed_out:
+            result.runs.append(f"stopped after the first timeout: the remaining runs would time out too "
+                               f"(give the program a smaller input or a longer --timeout than {wall_s:g} s)")
+            break
     failing = races.distinct(found, name)
     lines = source.splitlines()
     if failing:
         result.verdict = "race"
-        for r in failing:  # the build compiled a copy named prog.c(pp): show the user's file name
-            r.text = r.text.replace(name, program.name)
         result.reports = failing
         result.summary = races.summarize(failing, lines, limit=10, source_name=name).replace(name, program.name)
+        for r in failing:  # the build compiled a copy that may be named .cpp: show the user's file name
+            r.text = r.text.replace(name, program.name)
     elif completed == 0:
         result.verdict = "unchecked"
         result.reason = "no run completed under the race detector: " + "; ".join(result.runs)
     return result
+
+
+def _run_once(binary: Path | None, args: Sequence[str], limits: sandbox.Limits, threads: int, recipe: pm.RaceRecipe,
+              model: str, schedule: str, hide_archer_locks: bool) -> tuple[sandbox.RunOutcome, list[races.TsanReport]]:
+    work = Path(tempfile.mkdtemp(prefix="racecheck-", dir=paths.cache_dir())) / "work"
+    try:
+        work.mkdir(parents=True)
+        tsan = (f"halt_on_error=0 exitcode=0 report_thread_leaks=0 ignore_noninstrumented_modules=1 "
+                f"log_path={work}/tsan")
+        if model == "openmp" and hide_archer_locks:
+            (work / "archer.supp").write_text(ARCHER_SUPPRESSIONS)
+            tsan += f" suppressions={work}/archer.supp"
+        env = {**pm.ParallelModel.thread_env(threads), **recipe.env, "TSAN_OPTIONS": tsan}
+        if schedule:
+            env["OMP_SCHEDULE"] = schedule
+        outcome = sandbox.run([str(binary), *args], limits, work, env=env)
+        text = "".join(f.read_text(errors="replace") for f in sorted(work.glob("tsan*")))
+    finally:
+        shutil.rmtree(work.parent, ignore_errors=True)
+    return outcome, races.parse(text)

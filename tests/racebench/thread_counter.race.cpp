@@ -1,0 +1,13 @@
+// class: std-thread
+// Worker threads increment a plain counter.
+#include <cstdio>
+#include <thread>
+#include <vector>
+int main() {
+  long count = 0;
+  std::vector<std::thread> ts;
+  for (int t = 0; t < 4; t++)
+    ts.emplace_back([&] { for (int i = 0; i < 100; i++) count++; });  // RACE
+  for (auto& t : ts) t.join();
+  std::printf("%ld\n", count);
+}

@@ -1,0 +1,21 @@
+// class: std-thread
+// The same hand-off with release/acquire.
+#include <atomic>
+#include <cstdio>
+#include <thread>
+int main() {
+  int data[8] = {0};
+  std::atomic<int> flag{0};
+  std::thread producer([&] {
+    for (int i = 0; i < 8; i++) data[i] = i + 1;
+    flag.store(1, std::memory_order_release);
+  });
+  std::thread consumer([&] {
+    while (!flag.load(std::memory_order_acquire)) std::this_thread::yield();
+    int s = 0;
+    for (int i = 0; i < 8; i++) s += data[i];
+    std::printf("%d\n", s);
+  });
+  producer.join();
+  consumer.join();
+}
