@@ -175,16 +175,16 @@ def racecheck(
     ctx: typer.Context,
     program: Path = typer.Argument(..., help="A whole C or C++ program with its own main()."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="openmp | threads | parlay (guessed when omitted)."),
-    threads: str = typer.Option("4,8", "--threads", help="Thread counts to run at."),
+    threads: str = typer.Option("2,3,4,7,8", "--threads", help="Thread counts to run at."),
     runs: int = typer.Option(2, "--runs", min=1, help="Runs per thread count."),
     timeout: float = typer.Option(60.0, "--timeout", help="Seconds per run."),
     arg: list[str] = typer.Option([], "--arg", help="An argument for the program (repeatable)."),
 ) -> None:
     """Race-check a whole program. Exit 1 on a data race, 0 when none is seen, 2 when it could not check.
-    Extra compiler flags go after `--`."""
+    Extra compiler flags and extra source files go after `--`."""
     from .verify.racecheck import racecheck as check
 
-    result = check(program, model, list(ctx.args), _parse_threads(threads) or [4, 8], runs, arg, timeout)
+    result = check(program, model, list(ctx.args), _parse_threads(threads) or [2, 3, 4, 7, 8], runs, arg, timeout)
     for line in result.runs:
         console.print(f"  run: {escape(line)}")
     if result.verdict == "race":
