@@ -26,7 +26,7 @@ from parevo.verify import racecheck as rc  # noqa: E402
 
 BENCH = ROOT / "tests" / "racebench"
 # The bare recipe as it was before schedule-independent checking: what `--baseline` measures.
-BASELINE = dict(threads=(4, 8), runs=2, schedules=(), hide_archer_locks=False)
+BASELINE = dict(threads=(4, 8), runs=2, schedules=(), hide_archer_locks=False, perturb=False)
 
 
 class Case(NamedTuple):

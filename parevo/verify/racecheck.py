@@ -44,6 +44,75 @@ MAX_PIDS = 512  # module-level so tests can shrink it
 # that mutex and orders any two critical sections, whatever their names. called_from_lib hides
 # Archer's own interceptor calls; its explicit annotations (the OpenMP semantics) still count.
 ARCHER_SUPPRESSIONS = "called_from_lib:libarcher.so\n"
+# Linked into the race binary, compiled without TSan so that TSan sees none of it: it sleeps a
+# random 0-2 ms (half the time, first JITTER_CALLS calls per thread) when a thread starts and
+# before it asks for a section, a critical section or a single, so which thread runs what varies
+# from run to run (two sections otherwise run on one thread and never race). It synchronises
+# nothing, so it adds no happens-before edge and cannot make a race-free program look racy.
+# PAREVO_PERTURB_SEED=0 turns it off.
+PERTURB_C = r"""
+#define _GNU_SOURCE
+#include <dlfcn.h>
+#include <pthread.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+#define JITTER_CALLS 64
+static __thread uint64_t rng;
+static __thread int calls;
+static void jitter(void) {
+  if (!rng) {
+    const char *s = getenv("PAREVO_PERTURB_SEED");
+    uint64_t seed = s ? strtoull(s, 0, 10) : 0;
+    if (!seed) { calls = JITTER_CALLS; rng = 1; return; }
+    rng = (seed * 0x9E3779B97F4A7C15ull) ^ (uint64_t)pthread_self();
+    if (!rng) rng = 1;
+  }
+  if (calls >= JITTER_CALLS) return;
+  calls++;
+  rng ^= rng << 13; rng ^= rng >> 7; rng ^= rng << 17;
+  if (rng & 1) return;
+  struct timespec ts = {0, (long)((rng >> 8) % 2000000)};
+  syscall(SYS_nanosleep, &ts, 0);  /* a raw syscall: TSan's sleep interceptor never sees it */
+}
+#define NEXT(name) static __typeof__(&name) real_; if (!real_) real_ = (__typeof__(&name))dlsym(RTLD_NEXT, #name)
+typedef void (*fn_t)(void *);
+struct start { fn_t fn; void *data; };
+static void start_jittered(void *p) { struct start *s = p; jitter(); s->fn(s->data); }
+void GOMP_parallel(fn_t fn, void *data, unsigned n, unsigned flags) {
+  NEXT(GOMP_parallel);
+  struct start s = {fn, data};
+  real_(start_jittered, &s, n, flags);
+}
+void GOMP_parallel_sections(fn_t fn, void *data, unsigned n, unsigned count, unsigned flags) {
+  NEXT(GOMP_parallel_sections);
+  struct start s = {fn, data};
+  real_(start_jittered, &s, n, count, flags);
+}
+unsigned GOMP_sections_start(unsigned count) { NEXT(GOMP_sections_start); jitter(); return real_(count); }
+unsigned GOMP_sections_next(void) { NEXT(GOMP_sections_next); jitter(); return real_(); }
+void GOMP_critical_start(void) { NEXT(GOMP_critical_start); jitter(); real_(); }
+void GOMP_critical_name_start(void **p) { NEXT(GOMP_critical_name_start); jitter(); real_(p); }
+int GOMP_single_start(void) { NEXT(GOMP_single_start); jitter(); return real_(); }
+struct thread_start { void *(*fn)(void *); void *arg; };
+static void *thread_jittered(void *p) {
+  struct thread_start s = *(struct thread_start *)p;
+  free(p);
+  jitter();
+  return s.fn(s.arg);
+}
+int pthread_create(pthread_t *t, const pthread_attr_t *a, void *(*fn)(void *), void *arg) {
+  NEXT(pthread_create);
+  struct thread_start *s = malloc(sizeof *s);
+  if (!s) return real_(t, a, fn, arg);
+  s->fn = fn; s->arg = arg;
+  int rc = real_(t, a, thread_jittered, s);
+  if (rc) free(s);
+  return rc;
+}
+"""
 _RUNTIME_SCHEDULE = re.compile(r"schedule\s*\(\s*runtime\s*\)|\bomp_set_schedule\b")
 _OFFLOAD = re.compile(r"^[ \t]*#[ \t]*pragma[ \t]+omp[ \t]+(?:begin[ \t]+)?(?:declare[ \t]+)?(?:target|teams)\b", re.M)
 
@@ -82,7 +151,8 @@ def split_extra(extra: Sequence[str]) -> tuple[list[Path], list[str]]:
     return sources, flags
 
 
-def _build(cache: BuildCache, files: Sequence[Path], compile_flags: Sequence[str], link_flags: Sequence[str]) -> Artifact:
+def _build(cache: BuildCache, files: Sequence[Path], compile_flags: Sequence[str], link_flags: Sequence[str],
+           extra_objects: Sequence[Artifact] = ()) -> Artifact:
     objects = []
     for f in files:
         name = f.name if f.suffix == ".c" else f.stem + ".cpp"  # the cache picks gcc or g++ by the name
@@ -90,7 +160,7 @@ def _build(cache: BuildCache, files: Sequence[Path], compile_flags: Sequence[str
         if not obj.ok:
             return obj
         objects.append(obj)
-    return cache.link(objects, link_flags)
+    return cache.link([*objects, *extra_objects], link_flags)
 
 
 def _describe(outcome: sandbox.RunOutcome) -> str:
@@ -124,9 +194,11 @@ def racecheck(
     *,
     schedules: Sequence[str] | None = None,
     hide_archer_locks: bool = True,
+    perturb: bool = True,
 ) -> RaceCheckResult:
     """`schedules`: OMP_SCHEDULE values to rotate through (None: RUNTIME_SCHEDULES when the program
-    has a runtime schedule); `hide_archer_locks=False` with `schedules=()` is the bare recipe."""
+    has a runtime schedule); `perturb`: link the scheduling jitter (PERTURB_C) and seed it in every
+    run but the first. `schedules=(), hide_archer_locks=False, perturb=False` is the bare recipe."""
     program = Path(program)
     if not program.is_file():
         raise ParevoError(f"{program}: no such file")
@@ -142,7 +214,13 @@ def racecheck(
         return RaceCheckResult("unchecked", model, f"no race detector for model '{model}': {recipe.unavailable}")
     cache = cache or BuildCache(probe.detect())
     name = program.name if program.suffix == ".c" else program.stem + ".cpp"
-    binary = _build(cache, files, (*recipe.flags.compile, *extra_flags), (*recipe.flags.link, *extra_flags))
+    link, jitter = (*recipe.flags.link, *extra_flags), []
+    if perturb:
+        jitter = [cache.compile_object(PERTURB_C, ("-O1", "-fPIC"), [], None, "", name="parevo_perturb.c")]
+        if not jitter[0].ok:
+            raise ParevoError("the scheduling jitter does not compile:\n" + jitter[0].log)
+        link = (*link, "-ldl")
+    binary = _build(cache, files, (*recipe.flags.compile, *extra_flags), link, jitter)
     if not binary.ok:
         if offload := _offload_reason(model, sources, files, extra_flags, cache):
             return RaceCheckResult("unchecked", model, offload)
@@ -158,7 +236,8 @@ def racecheck(
     for t in threads:
         for i in range(runs):
             schedule = schedules[(i + len(result.runs)) % len(schedules)]
-            outcome, reports = _run_once(binary.path, args, limits, t, recipe, model, schedule, hide_archer_locks)
+            seed = len(result.runs) if perturb else 0  # the first run keeps the undisturbed schedule
+            outcome, reports = _run_once(binary.path, args, limits, t, recipe, model, schedule, hide_archer_locks, seed)
             found.extend(reports)
             failing = [r for r in reports if r.fails]
             label = f"{t} threads" + (f", OMP_SCHEDULE={schedule}" if schedule else "")
@@ -186,7 +265,7 @@ def racecheck(
 
 
 def _run_once(binary: Path | None, args: Sequence[str], limits: sandbox.Limits, threads: int, recipe: pm.RaceRecipe,
-              model: str, schedule: str, hide_archer_locks: bool) -> tuple[sandbox.RunOutcome, list[races.TsanReport]]:
+              model: str, schedule: str, hide_archer_locks: bool, seed: int) -> tuple[sandbox.RunOutcome, list[races.TsanReport]]:
     work = Path(tempfile.mkdtemp(prefix="racecheck-", dir=paths.cache_dir())) / "work"
     try:
         work.mkdir(parents=True)
@@ -198,6 +277,8 @@ def _run_once(binary: Path | None, args: Sequence[str], limits: sandbox.Limits, 
         env = {**pm.ParallelModel.thread_env(threads), **recipe.env, "TSAN_OPTIONS": tsan}
         if schedule:
             env["OMP_SCHEDULE"] = schedule
+        if seed:
+            env["PAREVO_PERTURB_SEED"] = str(seed)
         outcome = sandbox.run([str(binary), *args], limits, work, env=env)
         text = "".join(f.read_text(errors="replace") for f in sorted(work.glob("tsan*")))
     finally:
