@@ -33,9 +33,9 @@ FEEDBACK = {
     "stdout_flood": "MiB to one output",
     "racy_omp": "data race",
     "racy_thread_counter": "data race",
-    "overrides_validator": "task::validate",
+    "overrides_validator": "clock_gettime",
     "rewrites_input": "wrong answer",
-    "forges_result": "stopped before finishing",
+    "forges_result": "must not call exit()",
 }
 CONFIG = EvalConfig.quick(check_wall_s=8.0, race_wall_s=60.0, memory_bytes=1 << 30, max_pids=128)
 

@@ -119,7 +119,7 @@ def _field_path(loc: tuple) -> str:
 
 
 def load_task(root: Path) -> Task:
-    root = Path(root)
+    root = Path(root).resolve()  # compiles run in the sandbox, from another directory
     toml_path = root / "task.toml"
     if not toml_path.is_file():
         raise TaskFileError(f"{root}: not a task directory (no task.toml)")

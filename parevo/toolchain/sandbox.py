@@ -108,6 +108,7 @@ class RunOutcome:
     stderr: str
     peak_memory: int | None = None
     pids_limit_hit: bool = False
+    memory_limit_hit: bool = False  # the cgroup hit its cap (some process of the run was OOM-killed)
     notes: list[str] = field(default_factory=list)
     limits: Limits = field(default_factory=Limits)
 
@@ -133,16 +134,16 @@ class RunOutcome:
         return f"exited with code {self.returncode}"
 
 
-def _tail(path: Path) -> str:
+def _tail(path: Path, keep: int = OUTPUT_TAIL_BYTES) -> str:
     try:
         with open(path, "rb") as f:
             f.seek(0, os.SEEK_END)
             size = f.tell()
-            f.seek(max(0, size - OUTPUT_TAIL_BYTES))
+            f.seek(max(0, size - keep))
             data = f.read()
     except OSError:
         return ""
-    prefix = f"[... {size - OUTPUT_TAIL_BYTES} earlier bytes dropped]\n" if size > OUTPUT_TAIL_BYTES else ""
+    prefix = f"[... {size - keep} earlier bytes dropped]\n" if size > keep else ""
     return prefix + data.decode("utf-8", errors="replace")
 
 
@@ -161,6 +162,7 @@ def build_command(
     procs_files: Sequence[str],
     readonly_paths: Sequence[Path] = (),
     wrap: Sequence[str] = (),
+    hide: Sequence[Path] = (),
 ) -> list[str]:
     if not guards.prlimit:
         raise SandboxUnavailable("prlimit (util-linux) is missing: install util-linux")
@@ -171,6 +173,14 @@ def build_command(
     full += [*rl, "--", *wrap]
     if guards.bwrap and limits.confine_writes:
         bw = [guards.bwrap, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"]
+        bw += ["--perms", "1777", "--tmpfs", "/dev/shm"]  # LLVM's libomp registers itself there
+        for p in hide:  # an empty tmpfs over it; what is bound below stays visible
+            bw += ["--tmpfs", str(p)]
+            # The way down to the working directory stays traversable for a program that has
+            # dropped to another user (bwrap would create it 0700).
+            if workdir.is_relative_to(p):
+                for d in reversed(workdir.relative_to(p).parents[:-1]):
+                    bw += ["--perms", "0755", "--dir", str(p / d)]
         bw += ["--bind", str(workdir), str(workdir)]
         for p in readonly_paths:
             bw += ["--ro-bind", str(p), str(p)]
@@ -191,9 +201,17 @@ def run(
     env: Mapping[str, str] | None = None,
     readonly_paths: Sequence[Path] = (),
     wrap: Sequence[str] = (),
+    stdin: bytes | None = None,
+    hide: Sequence[Path] = (),
+    stdout_bytes: int = OUTPUT_TAIL_BYTES,
+    stderr_bytes: int = OUTPUT_TAIL_BYTES,
 ) -> RunOutcome:
     """Run `cmd` in `workdir` under `limits`; the program's failures come back as a RunOutcome,
-    the sandbox's own failures as InfraError / SandboxUnavailable."""
+    the sandbox's own failures as InfraError / SandboxUnavailable.
+
+    `stdin` goes through a pipe, never a file: a file would stay readable by path from inside
+    the sandbox (its root is bound read-only), and the harness's seeds travel this way. The
+    last `stdout_bytes` / `stderr_bytes` of the output come back."""
     guards = detect_guards()
     workdir = Path(workdir).resolve()
     workdir.mkdir(parents=True, exist_ok=True)
@@ -205,7 +223,7 @@ def run(
             group = cgroups.RunCgroup.create(limits.memory_bytes, limits.max_pids)
         except OSError as exc:
             raise SandboxUnavailable(f"cannot create a cgroup for the run: {exc}") from exc
-    full = build_command(cmd, limits, workdir, guards, group.procs_files if group else [], readonly_paths, wrap)
+    full = build_command(cmd, limits, workdir, guards, group.procs_files if group else [], readonly_paths, wrap, hide)
     notes = guards.missing_notes(limits)
     out_path, err_path = logdir / "stdout", logdir / "stderr"
     timed_out = False
@@ -214,11 +232,14 @@ def run(
         with open(out_path, "wb") as out, open(err_path, "wb") as err:
             try:
                 proc = subprocess.Popen(
-                    full, cwd=workdir, env=_sandbox_env(env, workdir), stdin=subprocess.DEVNULL,
+                    full, cwd=workdir, env=_sandbox_env(env, workdir),
+                    stdin=subprocess.DEVNULL if stdin is None else subprocess.PIPE,
                     stdout=out, stderr=err, start_new_session=True,
                 )
             except OSError as exc:
                 raise InfraError(f"cannot start the sandbox ({full[0]}): {exc}") from exc
+            if stdin is not None:
+                _feed(proc, stdin)
             try:
                 rc = proc.wait(timeout=limits.wall_s)
             except subprocess.TimeoutExpired:
@@ -233,14 +254,30 @@ def run(
             raise InfraError(f"the sandbox could not start the program: {stderr.strip()[:500]}")
         outcome = _classify(rc, timed_out, group, limits)
         return RunOutcome(
-            status=outcome[0], returncode=rc, signal=outcome[1], wall_s=wall, stdout=_tail(out_path),
-            stderr=stderr, peak_memory=group.peak_memory() if group else None,
-            pids_limit_hit=group.pids_exceeded() if group else False, notes=notes, limits=limits,
+            status=outcome[0], returncode=rc, signal=outcome[1], wall_s=wall, stdout=_tail(out_path, stdout_bytes),
+            stderr=_tail(err_path, stderr_bytes) if stderr_bytes != OUTPUT_TAIL_BYTES else stderr, peak_memory=group.peak_memory() if group else None,
+            pids_limit_hit=group.pids_exceeded() if group else False,
+            memory_limit_hit=group.memory_exceeded() if group else False, notes=notes, limits=limits,
         )
     finally:
         if group:
             group.remove()
         shutil.rmtree(logdir, ignore_errors=True)
+
+
+def _feed(proc: subprocess.Popen, data: bytes) -> None:
+    """Writes `data` to the program's stdin from a thread (a program that never reads must not
+    block parevo), then closes it."""
+    import threading
+
+    def write() -> None:
+        try:
+            proc.stdin.write(data)
+            proc.stdin.close()
+        except (BrokenPipeError, OSError):  # the program exited or closed its stdin: its loss
+            pass
+
+    threading.Thread(target=write, daemon=True).start()
 
 
 def _kill_tree(proc: subprocess.Popen, group: cgroups.RunCgroup | None) -> None:

@@ -12,11 +12,11 @@ from ..toolchain.sandbox import GiB
 
 class EvalConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
-    seed: int = 1
-    check_threads: list[int] = Field(default_factory=lambda: [1, 2, 4])
+    seed: int | None = Field(None, description="None: a fresh secret seed per evaluation (recorded afterwards)")
+    check_threads: list[int] | None = None  # None: 1, 2, 3, 4 and an odd count above the core count
     check_reps: int = Field(2, ge=2, description="two calls per case: the second on a varied input catches caching")
-    race_threads: list[int] = Field(default_factory=lambda: [4, 8])
-    race_runs: int = Field(1, ge=1, description="runs per race thread count")
+    race_threads: list[int] = Field(default_factory=lambda: [2, 3, 8])
+    race_runs: int = Field(2, ge=1, description="runs of the race build (each at every race thread count)")
     timing_threads: list[int] | None = None  # None: 1, 2, ..., cpu count
     warmup: int = 1
     reps: int = 5
@@ -33,6 +33,16 @@ class EvalConfig(BaseModel):
     timing_wall_s: float = 900.0
     memory_bytes: int = 4 * GiB
     max_pids: int = 512
+
+    def check_thread_counts(self) -> list[int]:
+        """Thread counts of the correctness stage: a program wrong only at an odd count, or only
+        above the core count, is caught by the defaults."""
+        if self.check_threads:
+            return sorted(set(self.check_threads))
+        cores = os.cpu_count() or 1
+        odd_above = max(4, cores) + 1
+        odd_above += 1 - odd_above % 2
+        return [1, 2, 3, 4, odd_above]
 
     def sweep(self) -> list[int]:
         if self.timing_threads:

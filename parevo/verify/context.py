@@ -4,11 +4,16 @@ cache, and the binaries built so far (each stage builds what it needs once)."""
 from __future__ import annotations
 
 import hashlib
+import os
+import secrets
+import shutil
+import tempfile
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from .. import paths
+from ..errors import InfraError
 from ..tasks import Task
 from ..toolchain.build import Artifact, BuildCache, tree_digest
 from ..toolchain.models import Flags, ParallelModel
@@ -19,6 +24,18 @@ from .harness import CaseSpec
 
 OPT_FLAGS = ("-O3",)
 HARNESS_RACE_FLAGS = ("-O2", "-g")  # the harness is not instrumented: only the candidate's accesses matter
+TSAN_CANARY_FLAGS = ("-fsanitize=thread", "-O1", "-g")
+# What a candidate's compile may include from parevo (types only: no RNG, no generator).
+PUBLIC_HEADERS = ("graph.hpp", "threads.hpp", "point.hpp", "wgraph.hpp")
+# The harness's replacements of operator new/delete (the input arena) must bind for the
+# candidate library too, and the race build's detector options are the harness's.
+_NEW_DELETE = (
+    "_Znwm _Znam _ZnwmRKSt9nothrow_t _ZnamRKSt9nothrow_t _ZnwmSt11align_val_t _ZnamSt11align_val_t "
+    "_ZnwmSt11align_val_tRKSt9nothrow_t _ZnamSt11align_val_tRKSt9nothrow_t _ZdlPv _ZdaPv _ZdlPvm _ZdaPvm "
+    "_ZdlPvSt11align_val_t _ZdaPvSt11align_val_t _ZdlPvmSt11align_val_t _ZdaPvmSt11align_val_t _ZdlPvRKSt9nothrow_t "
+    "_ZdaPvRKSt9nothrow_t _ZdlPvSt11align_val_tRKSt9nothrow_t _ZdaPvSt11align_val_tRKSt9nothrow_t __tsan_default_options"
+).split()
+HARNESS_EXPORTS = tuple(f"-Wl,--export-dynamic-symbol={s}" for s in _NEW_DELETE)
 
 
 @dataclass
@@ -42,8 +59,28 @@ class EvalContext:
 
     @cached_property
     def headers_digest(self) -> str:
-        runtime = sorted(paths.RUNTIME_INCLUDE.glob("*.hpp")) + [paths.CXX_DIR / "harness_main.cpp"]
+        runtime = sorted(paths.RUNTIME_INCLUDE.glob("*.hpp")) + sorted(paths.CXX_DIR.glob("*.?pp"))
         return tree_digest(runtime + self.task.header_files)
+
+    @cached_property
+    def public_dir(self) -> Path:
+        """What a candidate's compile may include besides the system headers: the task's types.hpp
+        and parevo's public type headers, copied into a directory of their own. Generators,
+        validators, the baseline and the task directory are not on its include path."""
+        files = [self.task.root / "types.hpp"] + [paths.RUNTIME_INCLUDE / h for h in PUBLIC_HEADERS]
+        d = paths.cache_dir() / "public" / tree_digest(files)[:24]
+        if not (d / "types.hpp").exists():
+            tmp = Path(tempfile.mkdtemp(prefix="public-", dir=paths.cache_dir()))
+            (tmp / "parevo").mkdir()
+            shutil.copyfile(self.task.root / "types.hpp", tmp / "types.hpp")
+            for h in PUBLIC_HEADERS:
+                shutil.copyfile(paths.RUNTIME_INCLUDE / h, tmp / "parevo" / h)
+            d.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.rename(tmp, d)
+            except OSError:  # built concurrently by another evaluation; theirs is identical
+                shutil.rmtree(tmp, ignore_errors=True)
+        return d
 
     def size(self, stage: str) -> int:
         override = {"check": self.config.check_size, "race": self.config.race_size, "timing": self.config.timing_size}[stage]
@@ -71,35 +108,68 @@ class EvalContext:
             memory = max(memory, int(self.task.spec.memory_gib * 2**30))
         return Limits(wall_s=wall_s, memory_bytes=memory, max_pids=self.config.max_pids, sanitizer=sanitizer)
 
+    @cached_property
+    def seed(self) -> int:
+        """The evaluation's seed: the configured one, else fresh and secret (the harness reads it
+        from a pipe; it is recorded in the result only after the evaluation)."""
+        return self.config.seed if self.config.seed is not None else secrets.randbits(40)
+
     def cases(self, families: list[str], stage: str, seed_offset: int = 0) -> list[CaseSpec]:
         size = self.size(stage)
-        return [CaseSpec(f, size, self.config.seed + seed_offset) for f in families]
+        return [CaseSpec(f, size, self.seed + seed_offset) for f in families]
 
-    def include_dirs(self) -> list[Path]:
-        return [paths.CXX_DIR, paths.RUNTIME_INCLUDE, self.task.root]
+    def run_env(self) -> dict[str, str]:
+        """Extra environment of every harness run (the harness sets thread counts itself, per
+        candidate process)."""
+        return {}
 
-    def compile_harness(self, flags: Flags, opt: tuple[str, ...]) -> Artifact:
+    def harness_include_dirs(self) -> list[Path]:
+        return [paths.CXX_DIR, self.task.root]
+
+    def harness(self, race: bool = False) -> Artifact:
+        """The trusted harness executable of this task (one per task, shared by every candidate)."""
+        key = "harness-race" if race else "harness"
+        if key in self.binaries:
+            return self.binaries[key]
+        opt = HARNESS_RACE_FLAGS if race else OPT_FLAGS
+        defines = ("-DPAREVO_RACE_BUILD",) if race else ()
+        objects = [self.cache.compile_object((paths.CXX_DIR / "harness_main.cpp").read_text(), (*opt, *defines),
+                                             self.harness_include_dirs(), None, self.headers_digest,
+                                             name="harness_main.cpp")]
+        if race:
+            objects.append(self.cache.compile_object((paths.CXX_DIR / "canary.cpp").read_text(), TSAN_CANARY_FLAGS,
+                                                     [], None, self.headers_digest, name="canary.cpp"))
+        for o in objects:
+            if not o.ok:
+                raise InfraError(f"the parevo harness for task '{self.task.id}' failed to compile:\n{o.log[-2000:]}")
+        link = [*HARNESS_EXPORTS, *(("-fsanitize=thread",) if race else ())]
+        exe = self.cache.link(objects, link)
+        if not exe.ok:
+            raise InfraError(f"the parevo harness for task '{self.task.id}' failed to link:\n{exe.log[-2000:]}")
+        self.binaries[key] = exe
+        return exe
+
+    def compile_entry(self, flags: Flags, opt: tuple[str, ...]) -> Artifact:
         defines = tuple(f"-D{d}" for d in flags.harness_defines)
-        harness_flags = (*opt, *defines, *[f for f in flags.compile if f.startswith("-I")])
+        entry_flags = (*opt, "-fPIC", *defines, *flags.compile)
         return self.cache.compile_object(
-            (paths.CXX_DIR / "harness_main.cpp").read_text(), harness_flags, self.include_dirs(), None,
-            self.headers_digest, name="harness_main.cpp",
+            (paths.CXX_DIR / "entry.cpp").read_text(), entry_flags, self.harness_include_dirs(), None,
+            self.headers_digest, name="entry.cpp",
         )
 
     def compile_unit(self, source: str, flags: Flags, opt: tuple[str, ...]) -> Artifact:
-        return self.cache.compile_object(
-            source, (*opt, *flags.compile), self.include_dirs(), self.task.root / "types.hpp", self.headers_digest
-        )
+        public = self.public_dir
+        return self.cache.compile_object(source, (*opt, "-fPIC", *flags.compile), [public], public / "types.hpp",
+                                         self.headers_digest)
 
-    def build_program(self, source: str, flags: Flags, opt: tuple[str, ...] = OPT_FLAGS,
-                      harness_opt: tuple[str, ...] = OPT_FLAGS) -> tuple[Artifact, Artifact | None]:
-        """(the failing artifact or the linked binary, the candidate object)."""
-        harness = self.compile_harness(flags, harness_opt)
-        if not harness.ok:
-            from ..errors import InfraError
-
-            raise InfraError(f"the parevo harness for task '{self.task.id}' failed to compile:\n{harness.log[-2000:]}")
+    def build_program(self, source: str, flags: Flags, opt: tuple[str, ...] = OPT_FLAGS) -> tuple[Artifact, Artifact | None]:
+        """(the failing artifact or the linked candidate library, the candidate object)."""
+        entry = self.compile_entry(flags, opt)
+        if not entry.ok:
+            raise InfraError(f"parevo's entry for task '{self.task.id}' failed to compile:\n{entry.log[-2000:]}")
         unit = self.compile_unit(source, flags, opt)
         if not unit.ok:
             return unit, unit
-        return self.cache.link([harness, unit], flags.link), unit
+        # -z defs: every name the library uses must resolve now, so a candidate cannot reach
+        # the harness's own functions at load time through an undefined reference.
+        return self.cache.link([entry, unit], ("-shared", *flags.link, "-Wl,-z,defs")), unit

@@ -1,19 +1,21 @@
-"""Running a harness binary in the sandbox and reading back its result records.
+"""Running the trusted harness process in the sandbox and reading back its records.
 
-The harness appends one JSON line per event to a result file in the run's private
-directory, each carrying a nonce chosen here (passed through the environment, which the
-harness wipes before the candidate runs); lines without it are ignored, so a candidate that
-prints JSON cannot forge a verdict. (A candidate that deliberately reads the harness's memory
-could still forge one: it runs in the same process. The sandbox bounds what it can do to the
-machine, not to its own verdict.) A crash is attributed to the case whose `begin`
-record has no matching `case` record.
+The harness (`cxx/harness_main.cpp`) is a separate, trusted program: it forks one candidate
+process per thread count *before* it reads any seed, loads the candidate library only there,
+generates every input itself, hands each one over at the start of its timed call, times the call
+from its own side, and validates a copy of the output in its own memory. The seeds travel on the
+harness's stdin (a pipe: never a command line, the environment or a readable file) and are fresh
+for every evaluation; the records come back on its stdout, which the candidate process has
+closed. So nothing the candidate does can write a record, and every requested case either has a
+record or is reported as missing: a run that ends early is the candidate's failure, never a pass.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
-import secrets
 import shutil
+import stat
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,9 +24,13 @@ from typing import Mapping, Sequence
 from .. import paths
 from ..errors import InfraError
 from ..toolchain import sandbox
-from ..toolchain.models import ParallelModel
 
-HARNESS_USAGE_EXIT = {90: "could not open its result file", 91: "was given bad arguments", 92: "failed to generate an input"}
+HARNESS_USAGE_EXIT = {90: "could not read the candidate library", 91: "was given bad arguments",
+                      92: "failed to generate an input", 93: "could not set up its processes"}
+CANARY_MARK = {"before": "bump_before", "after": "bump_after"}  # frames of cxx/canary.cpp's races
+WALL_MARGIN_S = 2.0  # the harness stops itself this long before the sandbox would kill it
+STDOUT_BYTES = 32 * sandbox.MiB
+RACE_STDERR_BYTES = 4 * sandbox.MiB
 
 
 @dataclass(frozen=True)
@@ -33,8 +39,8 @@ class CaseSpec:
     size: int
     seed: int
 
-    def arg(self) -> str:
-        return f"{self.family}:{self.size}:{self.seed}"
+    def line(self) -> str:
+        return f"{self.family} {self.size} {self.seed}\n"
 
 
 @dataclass
@@ -42,9 +48,11 @@ class CaseRecord:
     family: str
     size: int
     seed: int
+    threads: int
     shape: str
     gen_s: float
     valid: bool
+    kind: str  # ok | wrong | crash | timeout | exception | output | load | starved | missing
     why: str
     rep: int | None
     times: list[float]
@@ -53,103 +61,150 @@ class CaseRecord:
 @dataclass
 class HarnessRun:
     outcome: sandbox.RunOutcome
-    threads: int
+    threads: list[int]
     cases: list[CaseRecord]
-    crashed_in: CaseSpec | None  # the case in progress when the program died
     ended: bool  # the harness wrote its final record
-    files: dict[str, str] = field(default_factory=dict)  # small files left in the workdir (TSan logs)
+    canaries: dict[int, bool] = field(default_factory=dict)  # threads -> the after-canary call completed
+    files: dict[str, str] = field(default_factory=dict)  # small files left in the workdir (perf's CSV)
 
     @property
     def invalid(self) -> list[CaseRecord]:
         return [c for c in self.cases if not c.valid]
 
+    def at(self, threads: int) -> list[CaseRecord]:
+        return [c for c in self.cases if c.threads == threads]
+
     def failure(self) -> str:
-        """A one-paragraph account of what went wrong, or '' when every case was valid."""
+        """A one-paragraph account of what went wrong, or '' when every requested case passed."""
         if self.invalid:
             c = self.invalid[0]
-            others = [f"'{o.family}'" for o in self.invalid[1:]]
-            also = f" (also wrong on {', '.join(others)})" if others else ""
-            when = "" if not c.rep else f", repetition {c.rep + 1} (a fresh input; an answer cached from an earlier call is wrong)"
-            return (
-                f"wrong answer on input family '{c.family}' ({c.shape}, seed {c.seed}, {self.threads} threads{when}): "
-                f"{c.why}{also}"
-            )
-        if not self.outcome.ok or not self.ended:
-            where = (
-                f" on input family '{self.crashed_in.family}' (size {self.crashed_in.size}, {self.threads} threads)"
-                if self.crashed_in else f" ({self.threads} threads)"
-            )
-            if self.outcome.ok:
-                return f"the program stopped before finishing{where}: a candidate must not call exit() or abort()"
+            if c.kind == "wrong":
+                when = "" if not c.rep else f", repetition {c.rep + 1} (a fresh input; an answer cached from an earlier call is wrong)"
+                return f"wrong answer on input family '{c.family}' ({c.shape}, {c.threads} threads{when}): {c.why}"
+            where = f"on input family '{c.family}' (size {c.size}, {c.threads} threads)"
+            if c.kind == "timeout":
+                return f"the program did not finish within {self.outcome.limits.wall_s:g} s {where} (killed)"
+            if c.kind in ("crash", "starved") and self.outcome.memory_limit_hit:
+                return (f"the program exceeded the memory limit of {self.outcome.limits.memory_bytes / sandbox.MiB:.0f} "
+                        f"MiB (killed) {where}")
+            if c.kind == "crash" and self.outcome.pids_limit_hit:
+                return f"{c.why} {where}, after reaching the process limit of {self.outcome.limits.max_pids}"
             tail = self.outcome.stderr.strip().splitlines()[-3:]
-            err = ("; stderr: " + " | ".join(tail)[:300]) if tail else ""
-            return f"the program {self.outcome.describe()}{where}{err}"
+            err = ("; stderr: " + " | ".join(tail)[:300]) if tail and c.kind in ("crash", "load") else ""
+            return f"{c.why} {where}{err}"
         return ""
 
 
-def _read_records(path: Path, nonce: str) -> list[dict]:
+def _parse(stdout: str) -> list[dict]:
     records = []
-    if not path.exists():
-        return records
-    for line in path.read_text(errors="replace").splitlines():
+    for line in stdout.splitlines():
         try:
             rec = json.loads(line)
         except json.JSONDecodeError:
             continue
-        if isinstance(rec, dict) and rec.get("nonce") == nonce:
+        if isinstance(rec, dict) and "event" in rec:
             records.append(rec)
     return records
 
 
 def run_harness(
-    binary: Path,
+    harness: Path,
+    library: Path,
     cases: Sequence[CaseSpec],
-    threads: int,
+    threads: Sequence[int],
     limits: sandbox.Limits,
     *,
     warmup: int = 0,
     reps: int = 1,
     env: Mapping[str, str] | None = None,
     wrap_for: "Wrapper | None" = None,
+    race: bool = False,
     keep_files: Sequence[str] = (),
 ) -> HarnessRun:
-    nonce = secrets.token_hex(12)
+    """Runs every case at every thread count (each case generated once, then called at each count
+    in turn). Raises InfraError only for what the harness itself reports as its own failure."""
     workdir = Path(tempfile.mkdtemp(prefix="run-", dir=paths.cache_dir()))
     try:
         work = workdir / "work"
         work.mkdir()
-        result = work / ".parevo-result.jsonl"
-        cmd = [str(binary), "--result", str(result), "--warmup", str(warmup), "--reps", str(reps)]
-        for c in cases:
-            cmd += ["--case", c.arg()]
-        run_env = {**ParallelModel.thread_env(threads), **(env or {}), "PAREVO_NONCE": nonce}
-        run_env = {k: v.replace("{workdir}", str(work)) for k, v in run_env.items()}
+        # The candidate process runs as `nobody` when parevo is root: it may write here (sticky,
+        # so it cannot remove the harness's files) and read its library, nothing else of ours.
+        work.chmod(0o1777)
+        workdir.chmod(0o755)
+        lib = work / "candidate.so"
+        shutil.copyfile(library, lib)
+        lib.chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+        exe = work / "harness"
+        shutil.copyfile(harness, exe)
+        exe.chmod(0o555)
+        reserve = limits.memory_bytes
+        deadline = max(1.0, limits.wall_s - WALL_MARGIN_S)
+        cmd = [str(exe), "--lib", str(lib), "--warmup", str(warmup), "--reps", str(reps),
+               "--deadline", f"{deadline:.3f}", "--reserve", str(reserve), "--file-limit", str(limits.max_file_bytes)]
+        for t in threads:
+            cmd += ["--threads", str(t)]
+        if race:
+            cmd.append("--race")
+        run_env = {k: v.replace("{workdir}", str(work)) for k, v in (env or {}).items()}
         wrap = wrap_for.prefix(work) if wrap_for else ()
-        outcome = sandbox.run(cmd, limits, work, env=run_env, wrap=wrap)
-        records = _read_records(result, nonce)
-        if outcome.returncode in HARNESS_USAGE_EXIT and not any(r["event"] == "case" for r in records):
-            raise InfraError(f"the harness {HARNESS_USAGE_EXIT[outcome.returncode]}: {outcome.stderr.strip()[:400]}")
+        # The harness's memfds count as files: its own cap is the memory limit, and it puts the
+        # candidate process back under `limits.max_file_bytes` itself.
+        outcome = sandbox.run(
+            cmd, dataclasses.replace(limits, max_file_bytes=max(limits.max_file_bytes, 2 * reserve)), work, env=run_env, wrap=wrap, stdin="".join(c.line() for c in cases).encode(),
+            hide=[paths.cache_dir()], stdout_bytes=STDOUT_BYTES,
+            stderr_bytes=RACE_STDERR_BYTES if race else sandbox.OUTPUT_TAIL_BYTES,
+        )
+        records = _parse(outcome.stdout)
         for r in records:
             if r["event"] == "harness_error":
-                raise InfraError(f"the harness failed to generate input family '{r['family']}': {r['why']}")
-        cases_out = [
-            CaseRecord(r["family"], r["size"], r["seed"], r.get("shape", ""), r.get("gen_s", 0.0), r["valid"],
-                       r.get("why", ""), r.get("rep"), r.get("times", []))
-            for r in records if r["event"] == "case"
-        ]
-        begun = [r for r in records if r["event"] == "begin"]
-        crashed_in = None
-        if begun and len(begun) > len(cases_out):
-            b = begun[-1]
-            crashed_in = CaseSpec(b["family"], b["size"], b["seed"])
+                raise InfraError(f"the parevo harness failed: {r.get('why', '')}")
+        if outcome.returncode in HARNESS_USAGE_EXIT and not any(r["event"] == "start" for r in records):
+            raise InfraError(f"the harness {HARNESS_USAGE_EXIT[outcome.returncode]}: {outcome.stderr.strip()[:400]}")
+        if not any(r["event"] == "start" for r in records) and outcome.status == "ok":
+            raise InfraError(f"the harness wrote no records: {outcome.stderr.strip()[:400]}")
+        out = _cases(records, cases, threads, outcome)
         files = {}
         for pattern in keep_files:
             for f in sorted(work.glob(pattern)):
                 files[f.name] = f.read_text(errors="replace")[:2_000_000]
-        ended = any(r["event"] == "end" for r in records)
-        return HarnessRun(outcome, threads, cases_out, crashed_in, ended, files)
+        return HarnessRun(outcome, list(threads), out, any(r["event"] == "end" for r in records),
+                          {r["threads"]: bool(r.get("ok")) for r in records if r["event"] == "canary"}, files)
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
+
+
+def _cases(records: list[dict], cases: Sequence[CaseSpec], threads: Sequence[int],
+           outcome: sandbox.RunOutcome) -> list[CaseRecord]:
+    """One record per (case, thread count) the harness reached; the first one it did not reach
+    becomes a `missing` failure that says why the run ended, so no requested case goes unseen."""
+    out: list[CaseRecord] = []
+    done = set()
+    for r in records:
+        if r["event"] != "case":
+            continue
+        i = r.get("case")
+        if not isinstance(i, int) or not 0 <= i < len(cases):
+            continue
+        spec = cases[i]
+        out.append(CaseRecord(spec.family, spec.size, spec.seed, int(r.get("threads", 0)), r.get("shape", ""),
+                              float(r.get("gen_s", 0.0)), bool(r.get("valid")), r.get("kind", "wrong"),
+                              r.get("why", ""), r.get("rep"), [float(t) for t in r.get("times", [])]))
+        done.add((i, out[-1].threads))
+    if any(not c.valid for c in out):
+        return out
+    for i, spec in enumerate(cases):
+        for t in threads:
+            if (i, t) not in done:
+                if outcome.status == "timeout":
+                    why, kind = f"the run did not finish within {outcome.limits.wall_s:g} s (killed)", "timeout"
+                elif outcome.status in ("memory", "output"):
+                    why, kind = f"the program {outcome.describe()}", "crash"
+                else:
+                    why, kind = (f"the harness stopped before this case ({outcome.describe()}): the candidate "
+                                 f"process interfered with the harness"), "missing"
+                out.append(CaseRecord(spec.family, spec.size, spec.seed, t, "", 0.0, False, kind, why, None, []))
+                return out
+    return out
 
 
 class Wrapper:

@@ -29,18 +29,21 @@ def _build_or_error(ctx: EvalContext, role: str, source: str, model: pm.Parallel
     ctx.binaries[role] = binary
 
 
-def _timed(ctx: EvalContext, role: str, threads: int) -> HarnessRun:
+def _timed(ctx: EvalContext, role: str, threads: list[int]) -> HarnessRun:
+    """One harness run: each timing input is generated once and timed at every thread count."""
     families = ctx.timing_families()
-    return run_harness(ctx.binaries[role].path, ctx.cases(families, "timing", seed_offset=1000), threads,
-                       ctx.limits(ctx.config.timing_wall_s), warmup=ctx.config.warmup, reps=ctx.config.reps)
+    return run_harness(ctx.harness().path, ctx.binaries[role].path, ctx.cases(families, "timing", seed_offset=1000),
+                       threads, ctx.limits(ctx.config.timing_wall_s), warmup=ctx.config.warmup, reps=ctx.config.reps,
+                       env=ctx.run_env())
 
 
 # A clock reading below the steady clock's resolution must not divide by zero.
 MIN_TIME_S = 1e-9
 
 
-def _stats(run: HarnessRun) -> dict[str, TimingStats]:
-    return {c.family: TimingStats.of([max(t, MIN_TIME_S) for t in c.times]) for c in run.cases if c.valid and c.times}
+def _stats(run: HarnessRun, threads: int) -> dict[str, TimingStats]:
+    return {c.family: TimingStats.of([max(t, MIN_TIME_S) for t in c.times])
+            for c in run.at(threads) if c.valid and c.times}
 
 
 def _reference_model(ctx: EvalContext) -> str | None:
@@ -61,23 +64,20 @@ def timing_stage(ctx: EvalContext) -> StageResult:
     ref_model = _reference_model(ctx)
     if ref_model:
         _build_or_error(ctx, "reference", ctx.task.reference_source(ref_model) or "", pm.MODELS[ref_model])
-    base_run = _timed(ctx, "baseline", 1)
+    base_run = _timed(ctx, "baseline", [1])
     if problem := base_run.failure():
         from ..errors import InfraError
 
         raise InfraError(f"the task's baseline failed at timing size: {problem}")
-    base = _stats(base_run)
-    cand: dict[int, dict[str, TimingStats]] = {}
-    for t in sweep:
-        run = _timed(ctx, "candidate", t)
-        if problem := run.failure():
-            return StageResult(stage="timing", status="fail", params=params,
-                               feedback=f"at timing size: {problem}")
-        cand[t] = _stats(run)
+    base = _stats(base_run, 1)
+    run = _timed(ctx, "candidate", sweep)
+    if problem := run.failure():
+        return StageResult(stage="timing", status="fail", params=params, feedback=f"at timing size: {problem}")
+    cand = {t: _stats(run, t) for t in sweep}
     ref = None
     if ref_model:
-        ref_run = _timed(ctx, "reference", p)
-        ref = _stats(ref_run) if not ref_run.failure() else None
+        ref_run = _timed(ctx, "reference", [p])
+        ref = _stats(ref_run, p) if not ref_run.failure() else None
     families: dict[str, dict] = {}
     for fam, b in base.items():
         row: dict = {"baseline_s": b.median, "baseline_spread": b.spread,
@@ -129,8 +129,8 @@ def profile_stage(ctx: EvalContext) -> StageResult:
                            detail="perf is not available here (apt-get install linux-perf; perf_event_paranoid may block it)")
     p = max(ctx.config.sweep())
     wrap = Wrapper([tc.perf, "stat", "-x", ",", "-o", "{workdir}/perf.csv", "-e", ",".join(PERF_EVENTS), "--"])
-    run = run_harness(ctx.binaries["candidate"].path, ctx.cases(ctx.timing_families(), "timing", 1000), p,
-                      ctx.limits(ctx.config.timing_wall_s), reps=1, wrap_for=wrap, keep_files=("perf.csv",))
+    run = run_harness(ctx.harness().path, ctx.binaries["candidate"].path, ctx.cases(ctx.timing_families(), "timing", 1000),
+                      [p], ctx.limits(ctx.config.timing_wall_s), reps=1, wrap_for=wrap, keep_files=("perf.csv",))
     counters, unsupported = _parse_perf(run.files.get("perf.csv", ""))
     if not counters:
         return StageResult(stage="profile", status="skipped", detail="perf stat produced no counters")

@@ -13,8 +13,8 @@ from typing import Callable
 from ..errors import InfraError, SandboxUnavailable
 from . import diagnostics, races, source
 from ..toolchain import symbols
-from .context import HARNESS_RACE_FLAGS, OPT_FLAGS, EvalContext
-from .harness import run_harness
+from .context import OPT_FLAGS, EvalContext
+from .harness import CANARY_MARK, CaseSpec, run_harness
 from .result import StageResult
 
 Stage = Callable[[EvalContext], StageResult]
@@ -50,14 +50,15 @@ def build_stage(ctx: EvalContext) -> StageResult:
     if not binary.ok:
         return StageResult(stage="build", status="fail", feedback=diagnostics.summarize(binary.log, ctx.task.spec.signature),
                            metrics=metrics, params=params)
-    harness = ctx.compile_harness(flags, OPT_FLAGS)
-    if unit and unit.path and harness.path and (hijacked := symbols.hijacked_symbols(unit.path, harness.path,
-                                                                                         tuple(ctx.task.spec.overridable))):
+    entry = ctx.compile_entry(flags, OPT_FLAGS)
+    if unit and unit.path and entry.path and (hijacked := symbols.hijacked_symbols(unit.path, entry.path,
+                                                                                       tuple(ctx.task.spec.overridable))):
         names = ", ".join(f"`{symbols.demangle(n)}`" for n in hijacked[:5])
         return StageResult(stage="build", status="fail", metrics=metrics, params=params,
                            feedback=f"the candidate defines {names}, which belong to the parevo harness or the C/C++ "
                                     f"runtime; a candidate may define only its own functions (make helpers static or "
                                     f"put them in an anonymous namespace)")
+    ctx.harness()  # built once per task; a failure here is the verifier's
     ctx.binaries["candidate"] = binary
     warnings = [d for d in diagnostics.parse(unit.log if unit else "") if d.kind == "warning"]
     return StageResult(stage="build", status="ok", metrics={**metrics, "warnings": len(warnings)}, params=params)
@@ -66,56 +67,84 @@ def build_stage(ctx: EvalContext) -> StageResult:
 def correctness_stage(ctx: EvalContext) -> StageResult:
     binary = ctx.binaries["candidate"].path
     families = ctx.families()
-    params = {"threads": ctx.config.check_threads, "size": ctx.size("check"), "families": families,
-              "reps": ctx.config.check_reps, "seed": ctx.config.seed}
-    checked = 0
-    for threads in ctx.config.check_threads:
-        run = run_harness(binary, ctx.cases(families, "check"), threads, ctx.limits(ctx.config.check_wall_s),
-                          reps=ctx.config.check_reps)
-        ctx.notes.extend(n for n in run.outcome.notes if n not in ctx.notes)
-        if problem := run.failure():
-            return StageResult(stage="correctness", status="fail", feedback=problem, params=params,
-                               metrics={"runs_passed": checked, "failed_families": [c.family for c in run.invalid]})
-        checked += 1
-    return StageResult(stage="correctness", status="ok", params=params, metrics={"runs_passed": checked})
+    threads = ctx.config.check_thread_counts()
+    params = {"threads": threads, "size": ctx.size("check"), "families": families, "reps": ctx.config.check_reps}
+    run = run_harness(ctx.harness().path, binary, ctx.cases(families, "check"), threads,
+                      ctx.limits(ctx.config.check_wall_s), reps=ctx.config.check_reps, env=ctx.run_env())
+    ctx.notes.extend(n for n in run.outcome.notes if n not in ctx.notes)
+    if problem := run.failure():
+        return StageResult(stage="correctness", status="fail", feedback=problem, params=params,
+                           metrics={"runs_passed": len({c.threads for c in run.cases if c.valid} -
+                                                       {c.threads for c in run.invalid}),
+                                    "failed_families": [c.family for c in run.invalid]})
+    return StageResult(stage="correctness", status="ok", params=params, metrics={"runs_passed": len(threads)})
+
+
+# The detector's options are compiled into the harness (`__tsan_default_options`); Archer also
+# reads this one from the environment and warns when it is absent.
+RACE_ENV = {"TSAN_OPTIONS": "ignore_noninstrumented_modules=1"}
+
+
+def _canaries(stderr: str) -> dict[str, int]:
+    """How many of the harness's own canary races the detector reported, by kind."""
+    counts = {k: 0 for k in CANARY_MARK}
+    for line in stderr.splitlines():
+        if line.startswith("SUMMARY: ThreadSanitizer: data race"):
+            for k, mark in CANARY_MARK.items():
+                if line.rstrip().endswith(f"in {mark}"):
+                    counts[k] += 1
+    return counts
 
 
 def race_stage(ctx: EvalContext) -> StageResult:
     recipe = ctx.model.race(ctx.toolchain)
-    params = {"threads": ctx.config.race_threads, "runs": ctx.config.race_runs, "size": ctx.size("race")}
+    sizes = sorted({ctx.size("race"), ctx.size("check")})
+    params = {"threads": ctx.config.race_threads, "runs": ctx.config.race_runs, "sizes": sizes}
     if recipe.unavailable:
         detail = f"race check unavailable for model '{ctx.model.name}': {recipe.unavailable}"
         return StageResult(stage="race", status="skipped", detail=detail, params=params, metrics={"checked": False})
-    binary, unit = ctx.build_program(ctx.source, recipe.flags, opt=(), harness_opt=HARNESS_RACE_FLAGS)
+    binary, unit = ctx.build_program(ctx.source, recipe.flags, opt=())
     if not binary.ok:
         # The optimised build passed, so a failure here is the sanitizer toolchain's, not the candidate's.
         return StageResult(stage="race", status="error", detail="the sanitizer build failed",
                            feedback=diagnostics.summarize(binary.log, ctx.task.spec.signature), params=params)
-    env = {**recipe.env, "TSAN_OPTIONS": "halt_on_error=0 exitcode=0 report_thread_leaks=0 "
-           "ignore_noninstrumented_modules=1 history_size=3 log_path={workdir}/tsan"}
+    harness = ctx.harness(race=True).path
     families = ctx.families()
+    threads = ctx.config.race_threads
     all_reports: list[races.TsanReport] = []
-    runs = 0
-    for threads in ctx.config.race_threads:
-        for r in range(ctx.config.race_runs):
-            run = run_harness(binary.path, ctx.cases(families, "race", seed_offset=r), threads,
-                              ctx.limits(ctx.config.race_wall_s, sanitizer=True), env=env, keep_files=("tsan*",))
-            runs += 1
-            reports = [rep for text in run.files.values() for rep in races.parse(text)]
-            all_reports.extend(reports)
-            failing = [rep for rep in reports if rep.fails]
-            if failing:
-                return StageResult(
-                    stage="race", status="fail", params=params,
-                    feedback=f"ThreadSanitizer ({threads} threads) reported:\n" + races.summarize(failing, ctx.source_lines),
-                    metrics={"checked": True, "runs": runs, "reports": len(failing)},
-                )
-            if problem := run.failure():
-                return StageResult(stage="race", status="fail", params=params,
-                                   feedback=f"under the race detector: {problem}", metrics={"checked": True, "runs": runs})
+    for r in range(ctx.config.race_runs):
+        # Every size class the correctness stage uses, so code that branches on size races here too.
+        cases = [CaseSpec(c.family, size, c.seed) for size in sizes for c in ctx.cases(families, "race", seed_offset=r)]
+        run = run_harness(harness, binary.path, cases, threads, ctx.limits(ctx.config.race_wall_s, sanitizer=True),
+                          env={**recipe.env, **ctx.run_env(), **RACE_ENV}, race=True)
+        reports = [rep for rep in races.parse(run.outcome.stderr)
+                   if not any(mark in rep.text for mark in CANARY_MARK.values())]
+        all_reports.extend(reports)
+        metrics = {"checked": True, "runs": r + 1}
+        if failing := [rep for rep in reports if rep.fails]:
+            return StageResult(
+                stage="race", status="fail", params=params, metrics={**metrics, "reports": len(failing)},
+                feedback="ThreadSanitizer reported:\n" + races.summarize(failing, ctx.source_lines),
+            )
+        if problem := run.failure():
+            return StageResult(stage="race", status="fail", params=params, metrics=metrics,
+                               feedback=f"under the race detector: {problem}")
+        seen = _canaries(run.outcome.stderr)
+        truncated = "earlier bytes dropped]" in run.outcome.stderr[:200]
+        if seen["before"] < len(threads) and not truncated:
+            return StageResult(stage="race", status="error", params=params, metrics=metrics,
+                               detail="the race detector did not report the harness's own canary race before the "
+                                      "candidate was loaded: the detector is not working here")
+        if seen["after"] < len(run.canaries) or not all(run.canaries.values()) or truncated:
+            why = ("the program wrote so much to stderr that the race detector's output was lost" if truncated else
+                   "the race detector stopped reporting while the candidate ran (the harness's own canary race, run "
+                   "after the candidate's last call, was not reported): a candidate must not switch off, redirect or "
+                   "silence the detector")
+            return StageResult(stage="race", status="fail", params=params, metrics=metrics, feedback=why)
     other = sorted({rep.kind for rep in all_reports})
     detail = f"non-failing sanitizer reports: {', '.join(other)}" if other else ""
-    return StageResult(stage="race", status="ok", params=params, detail=detail, metrics={"checked": True, "runs": runs})
+    return StageResult(stage="race", status="ok", params=params, detail=detail,
+                       metrics={"checked": True, "runs": ctx.config.race_runs})
 
 
 STAGES: dict[str, Stage] = {

@@ -1,32 +1,133 @@
-// parevo's harness: owns main(), generates each input deterministically from
-// (family, size, seed), calls the candidate through task::invoke, validates every output
-// (warm-up and timed repetitions alike, each on a different input, so an answer cached
-// across calls is caught), times the call alone with a steady clock, and appends one JSON
-// line per event to the result file. Every line carries the nonce the runner chose (passed in
-// PAREVO_NONCE, then wiped from the process's memory and environment before the candidate runs), so text
-// a candidate prints elsewhere cannot pass for a result.
+// parevo's trusted harness process. It owns the seeds, the inputs, the clock, the validator and
+// the result channel; the candidate runs in a separate process it forks, and never shares memory
+// with it except what the harness chooses to hand over.
 //
-// The candidate gets a private copy of each input and the validator checks the answer against the
-// untouched original, so a candidate that rewrites its (const) input to an easy one gains nothing.
+//   harness (trusted)                               candidate process (untrusted, one per thread count)
+//   forks the candidate processes first  --------->  drops privileges, closes every inherited fd,
+//   (before it has read a single seed)               dlopen()s the candidate library (its
+//                                                     constructors run here, with nothing to see)
+//   reads the cases and seeds from stdin
+//   generates an input in its own heap
+//   copies it into a fresh memfd mapped at the
+//   arena address; t0; sends the memfd ------------>  maps it privately at the same address,
+//                                                     calls the function, writes the output's
+//   t1 <---------------------------------------------  bytes into the shared output buffer, "done"
+//   copies the bytes out, rebuilds the Output in
+//   its own heap, validates it against its own
+//   copy of the input, writes the record
 //
-// Usage: PAREVO_NONCE=X harness --result FILE [--warmup W] [--reps R] --case FAMILY:SIZE:SEED ...
+// The candidate sees an input only once its timed call has started (each input lives in a new
+// memfd that the harness passes at t0), never a seed, never the harness's memory (the harness
+// is not dumpable, and the candidate process runs as `nobody` when parevo runs as root), and
+// it cannot write the result channel (stdout, closed in the candidate process). Whatever the
+// candidate process does -- crash, exit, hang, kill itself, forge output bytes -- ends as a
+// record of this process, and every requested case is accounted for.
+//
+// Usage: harness --lib LIB.so --threads T [--threads T2 ...] [--warmup W] [--reps R]
+//                --deadline SECONDS --reserve BYTES [--race]
+//        stdin: one case per line, "FAMILY SIZE SEED"; stdout: one JSON record per line.
+#include <dlfcn.h>
+#include <fcntl.h>
+#include <grp.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/mman.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <iostream>
+#include <new>
 #include <string>
 #include <vector>
 
 #include "parevo/random.hpp"
-#include "parevo/threads.hpp"
+#include "parevo/wire.hpp"
+#include "protocol.hpp"
 #include "task.hpp"
 
-#ifdef PAREVO_WITH_TBB
-#include <oneapi/tbb/global_control.h>
+// ---- The arena: where the harness builds the copy of an input that the candidate receives. ----
+// Global operator new is replaced (and exported to the candidate library) so that, while the
+// harness copies an input, every allocation lands in the arena; the same address range is
+// mapped in the candidate process, so the copy's internal pointers stay valid there. A delete
+// of an arena pointer (a candidate resizing an input vector it may modify) is a no-op.
+namespace {
+char* g_arena_base = nullptr;
+std::size_t g_arena_size = 0;
+char* g_arena_next = nullptr;
+bool g_arena_on = false;
+unsigned long long g_file_limit = 64ULL << 20;
+
+bool in_arena(void* p) {
+  return g_arena_base && static_cast<char*>(p) >= g_arena_base && static_cast<char*>(p) < g_arena_base + g_arena_size;
+}
+
+void* arena_alloc(std::size_t n, std::size_t align) {
+  auto at = reinterpret_cast<std::uintptr_t>(g_arena_next);
+  at = (at + align - 1) & ~(static_cast<std::uintptr_t>(align) - 1);
+  if (at + n > reinterpret_cast<std::uintptr_t>(g_arena_base + g_arena_size)) return nullptr;
+  g_arena_next = reinterpret_cast<char*>(at + n);
+  return reinterpret_cast<void*>(at);
+}
+
+void* allocate(std::size_t n, std::size_t align, bool nothrow) {
+  if (n == 0) n = 1;
+  void* p = nullptr;
+  if (g_arena_on) p = arena_alloc(n, align < 16 ? 16 : align);
+  else if (align <= alignof(std::max_align_t)) p = std::malloc(n);
+  else p = std::aligned_alloc(align, (n + align - 1) / align * align);
+  if (!p && !nothrow) throw std::bad_alloc();
+  return p;
+}
+
+void release(void* p) {
+  if (p && !in_arena(p)) std::free(p);
+}
+}  // namespace
+
+void* operator new(std::size_t n) { return allocate(n, alignof(std::max_align_t), false); }
+void* operator new[](std::size_t n) { return allocate(n, alignof(std::max_align_t), false); }
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept { return allocate(n, alignof(std::max_align_t), true); }
+void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return allocate(n, alignof(std::max_align_t), true); }
+void* operator new(std::size_t n, std::align_val_t a) { return allocate(n, static_cast<std::size_t>(a), false); }
+void* operator new[](std::size_t n, std::align_val_t a) { return allocate(n, static_cast<std::size_t>(a), false); }
+void* operator new(std::size_t n, std::align_val_t a, const std::nothrow_t&) noexcept { return allocate(n, static_cast<std::size_t>(a), true); }
+void* operator new[](std::size_t n, std::align_val_t a, const std::nothrow_t&) noexcept { return allocate(n, static_cast<std::size_t>(a), true); }
+void operator delete(void* p) noexcept { release(p); }
+void operator delete[](void* p) noexcept { release(p); }
+void operator delete(void* p, std::size_t) noexcept { release(p); }
+void operator delete[](void* p, std::size_t) noexcept { release(p); }
+void operator delete(void* p, std::align_val_t) noexcept { release(p); }
+void operator delete[](void* p, std::align_val_t) noexcept { release(p); }
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept { release(p); }
+void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { release(p); }
+void operator delete(void* p, const std::nothrow_t&) noexcept { release(p); }
+void operator delete[](void* p, const std::nothrow_t&) noexcept { release(p); }
+void operator delete(void* p, std::align_val_t, const std::nothrow_t&) noexcept { release(p); }
+void operator delete[](void* p, std::align_val_t, const std::nothrow_t&) noexcept { release(p); }
+
+#ifdef PAREVO_RACE_BUILD
+// Every detector option is the verifier's: these are read when the runtime starts, before any
+// candidate code exists, and the candidate may not define or reference sanitizer symbols.
+extern "C" const char* __tsan_default_options() {
+  return "halt_on_error=0:exitcode=0:report_thread_leaks=0:report_signal_unsafe=0:"
+         "ignore_noninstrumented_modules=1:history_size=3:log_path=stderr:suppressions=:"
+         "report_bugs=1:suppress_equal_stacks=1";
+}
+extern "C" void parevo_canary_before();
+extern "C" void parevo_canary_after();
 #endif
 
 namespace {
+
+using Clock = std::chrono::steady_clock;
 
 std::string json_escape(const std::string& s) {
   std::string out;
@@ -38,7 +139,7 @@ std::string json_escape(const std::string& s) {
       case '\n': out += "\\n"; break;
       case '\t': out += "\\t"; break;
       default:
-        if (c < 0x20) {
+        if (c < 0x20 || c >= 0x7f) {
           char buf[8];
           std::snprintf(buf, sizeof buf, "\\u%04x", c);
           out += buf;
@@ -50,137 +151,452 @@ std::string json_escape(const std::string& s) {
   return out;
 }
 
+void record(const std::string& body) {
+  std::fprintf(stdout, "{%s}\n", body.c_str());
+  std::fflush(stdout);
+}
+
+[[noreturn]] void harness_error(const std::string& why, int code) {
+  record("\"event\":\"harness_error\",\"why\":\"" + json_escape(why) + "\"");
+  std::exit(code);
+}
+
 struct Case {
   std::string family;
   long long size = 0;
   unsigned long long seed = 0;
 };
 
-class ResultLog {
- public:
-  ResultLog(const char* path, std::string nonce) : nonce_(std::move(nonce)) {
-    f_ = std::fopen(path, "a");
-    if (!f_) {
-      std::perror("parevo harness: cannot open result file");
-      std::_Exit(90);
-    }
-  }
-  // Flushed line by line: if the candidate crashes, the runner still knows which case it was in.
-  void write(const std::string& body) {
-    std::fprintf(f_, "{\"nonce\":\"%s\",%s}\n", nonce_.c_str(), body.c_str());
-    std::fflush(f_);
-  }
+// ---- The candidate process. -------------------------------------------------------------------
 
- private:
-  std::FILE* f_;
-  std::string nonce_;
+struct Child {
+  int threads = 0;
+  pid_t pid = -1;
+  int sock = -1;
+  bool alive = false;
+  std::string lost;  // why it is gone, once it is
 };
 
-bool parse_case(const std::string& spec, Case& c) {
-  auto a = spec.find(':');
-  auto b = spec.rfind(':');
-  if (a == std::string::npos || a == b) return false;
-  c.family = spec.substr(0, a);
-  c.size = std::atoll(spec.substr(a + 1, b - a - 1).c_str());
-  c.seed = std::strtoull(spec.substr(b + 1).c_str(), nullptr, 10);
+std::string signal_name(int sig) {
+  const char* d = sigdescr_np(sig);
+  const char* a = sigabbrev_np(sig);
+  return std::string(a ? std::string("SIG") + a : "signal " + std::to_string(sig)) + (d ? std::string(" (") + d + ")" : "");
+}
+
+bool send_msg(int sock, const parevo::proto::Msg& m, int fd = -1) {
+  struct iovec iov{const_cast<parevo::proto::Msg*>(&m), sizeof m};
+  struct msghdr h{};
+  h.msg_iov = &iov;
+  h.msg_iovlen = 1;
+  alignas(struct cmsghdr) char ctrl[CMSG_SPACE(sizeof(int))];
+  if (fd >= 0) {
+    std::memset(ctrl, 0, sizeof ctrl);
+    h.msg_control = ctrl;
+    h.msg_controllen = sizeof ctrl;
+    struct cmsghdr* c = CMSG_FIRSTHDR(&h);
+    c->cmsg_level = SOL_SOCKET;
+    c->cmsg_type = SCM_RIGHTS;
+    c->cmsg_len = CMSG_LEN(sizeof(int));
+    std::memcpy(CMSG_DATA(c), &fd, sizeof fd);
+  }
+  return sendmsg(sock, &h, MSG_NOSIGNAL) == static_cast<ssize_t>(sizeof m);
+}
+
+// Returns false on EOF/error; `fd` receives a passed descriptor or -1.
+bool recv_msg(int sock, parevo::proto::Msg& m, int* fd) {
+  struct iovec iov{&m, sizeof m};
+  struct msghdr h{};
+  h.msg_iov = &iov;
+  h.msg_iovlen = 1;
+  alignas(struct cmsghdr) char ctrl[CMSG_SPACE(sizeof(int))];
+  h.msg_control = ctrl;
+  h.msg_controllen = sizeof ctrl;
+  ssize_t n = recvmsg(sock, &h, MSG_CMSG_CLOEXEC);
+  if (fd) *fd = -1;
+  if (n != static_cast<ssize_t>(sizeof m)) return false;
+  for (struct cmsghdr* c = CMSG_FIRSTHDR(&h); c; c = CMSG_NXTHDR(&h, c))
+    if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_RIGHTS && fd) std::memcpy(fd, CMSG_DATA(c), sizeof(int));
+  m.text[sizeof m.text - 1] = 0;
   return true;
+}
+
+// Runs in the forked candidate process; never returns.
+[[noreturn]] void candidate_main(int sock, const char* lib_path, int out_fd, std::size_t out_cap, int threads,
+                                 unsigned long long file_limit) {
+  // Nothing of the harness's stays reachable: stdin (the seeds) and stdout (the records) are
+  // replaced, every other inherited descriptor is closed.
+  int devnull = open("/dev/null", O_RDONLY);
+  dup2(devnull, 0);
+  dup2(2, 1);
+  for (int fd = 3; fd < 1024; ++fd)
+    if (fd != sock && fd != out_fd) close(fd);
+  setpgid(0, 0);
+  prctl(PR_SET_PDEATHSIG, SIGKILL);
+  std::string n = std::to_string(threads);
+  setenv("PAREVO_NUM_THREADS", n.c_str(), 1);
+  setenv("OMP_NUM_THREADS", n.c_str(), 1);
+  setenv("PARLAY_NUM_THREADS", n.c_str(), 1);
+  if (geteuid() == 0) {
+    // As root the candidate could read the harness's memory through /proc; as nobody it cannot.
+    const uid_t nobody = 65534;
+    if (setgroups(0, nullptr) != 0 || setresgid(nobody, nobody, nobody) != 0 || setresuid(nobody, nobody, nobody) != 0)
+      _exit(120);
+  }
+  prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
+  // The harness may size its memfds up to the memory limit; files the candidate writes may not.
+  struct rlimit fsize{file_limit, file_limit};
+  setrlimit(RLIMIT_FSIZE, &fsize);
+  prctl(PR_SET_DUMPABLE, 1);  // its own /proc/self/maps (the sanitizer reads it), not the harness's
+  char* out = static_cast<char*>(mmap(nullptr, out_cap, PROT_READ | PROT_WRITE, MAP_SHARED, out_fd, 0));
+  parevo::proto::Msg m{};
+#ifdef PAREVO_RACE_BUILD
+  // In a throw-away child: the sanitizer's symbolizer caches the modules it saw at its first
+  // report, and the candidate library is not loaded yet.
+  if (pid_t probe = fork(); probe == 0) {
+    parevo_canary_before();
+    _exit(0);
+  } else if (probe > 0) {
+    int st = 0;
+    waitpid(probe, &st, 0);
+  }
+#endif
+  void* lib = dlopen(lib_path, RTLD_NOW | RTLD_LOCAL);
+  using InitFn = int (*)(int);
+  using CallFn = long long (*)(void*, char*, unsigned long long, char*, unsigned);
+  InitFn init = lib ? reinterpret_cast<InitFn>(dlsym(lib, "parevo_entry_init")) : nullptr;
+  CallFn call = lib ? reinterpret_cast<CallFn>(dlsym(lib, "parevo_entry_call")) : nullptr;
+  if (out == MAP_FAILED || !init || !call) {
+    m.kind = parevo::proto::kFail;
+    const char* e = out == MAP_FAILED ? "cannot map the output buffer" : dlerror();
+    std::snprintf(m.text, sizeof m.text, "%s", e ? e : "the candidate library lacks its entry points");
+    send_msg(sock, m);
+    _exit(121);
+  }
+  init(threads);
+  m.kind = parevo::proto::kReady;
+  send_msg(sock, m);
+  for (;;) {
+    int fd = -1;
+    if (!recv_msg(sock, m, &fd)) _exit(0);
+    if (m.kind == parevo::proto::kCall) {
+      void* at = mmap(g_arena_base, g_arena_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, fd, 0);
+      close(fd);
+      parevo::proto::Msg r{};
+      r.kind = parevo::proto::kDone;
+      if (at == MAP_FAILED) {
+        r.a = parevo::proto::kCallMapFailed;
+      } else {
+        r.a = call(reinterpret_cast<void*>(m.a), out, out_cap, r.text, sizeof r.text);
+      }
+      send_msg(sock, r);
+      // Drop the input (and any private copies of its pages) outside the timed window.
+      mmap(g_arena_base, g_arena_size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
+    } else if (m.kind == parevo::proto::kCanary) {
+#ifdef PAREVO_RACE_BUILD
+      parevo_canary_after();
+#endif
+      parevo::proto::Msg r{};
+      r.kind = parevo::proto::kDone;
+      send_msg(sock, r);
+    } else {
+      _exit(0);
+    }
+  }
+}
+
+Child start_child(int threads, const char* lib_path, int out_fd, std::size_t out_cap, unsigned long long file_limit) {
+  int sv[2];
+  if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0) harness_error("socketpair failed", 93);
+  std::fflush(stdout);
+  pid_t pid = fork();
+  if (pid < 0) harness_error(std::string("fork failed: ") + std::strerror(errno), 93);
+  if (pid == 0) {
+    close(sv[0]);
+    candidate_main(sv[1], lib_path, out_fd, out_cap, threads, file_limit);
+  }
+  close(sv[1]);
+  Child c;
+  c.threads = threads;
+  c.pid = pid;
+  c.sock = sv[0];
+  c.alive = true;
+  return c;
+}
+
+double seconds_left(Clock::time_point deadline) {
+  return std::chrono::duration<double>(deadline - Clock::now()).count();
+}
+
+// Why a child is gone: its exit status, collected.
+std::string reap(Child& c, bool kill_it) {
+  if (kill_it) {
+    kill(-c.pid, SIGKILL);
+    kill(c.pid, SIGKILL);
+  }
+  int status = 0;
+  std::string why;
+  pid_t r = waitpid(c.pid, &status, kill_it ? 0 : WNOHANG);
+  for (int i = 0; r == 0 && i < 200; ++i) {  // its channel closed: give its exit a moment to land
+    usleep(5000);
+    r = waitpid(c.pid, &status, WNOHANG);
+  }
+  if (r == 0) {  // socket closed but still running: it is of no further use
+    kill(-c.pid, SIGKILL);
+    kill(c.pid, SIGKILL);
+    waitpid(c.pid, &status, 0);
+    why = "the candidate process closed its channel to the harness";
+  } else if (WIFSIGNALED(status) && WTERMSIG(status) == SIGXFSZ) {
+    why = "the candidate wrote more than " + std::to_string(g_file_limit >> 20) + " MiB to one output or file (killed)";
+  } else if (WIFSIGNALED(status)) {
+    why = "the candidate process crashed with " + signal_name(WTERMSIG(status));
+  } else if (WIFEXITED(status)) {
+    why = "the candidate process exited (code " + std::to_string(WEXITSTATUS(status)) +
+          ") in the middle of a call: a candidate must not call exit() or abort()";
+  }
+  close(c.sock);
+  c.alive = false;
+  c.lost = why;
+  return why;
+}
+
+enum class Wait { kOk, kTimeout, kLost };
+
+Wait wait_msg(Child& c, parevo::proto::Msg& m, Clock::time_point deadline) {
+  for (;;) {
+    double left = seconds_left(deadline);
+    if (left <= 0) return Wait::kTimeout;
+    struct pollfd p{c.sock, POLLIN, 0};
+    int r = poll(&p, 1, static_cast<int>(left * 1000) + 1);
+    if (r < 0 && errno == EINTR) continue;
+    if (r == 0) continue;
+    if (!recv_msg(c.sock, m, nullptr)) return Wait::kLost;
+    return Wait::kOk;
+  }
+}
+
+struct Args {
+  const char* lib = nullptr;
+  std::vector<int> threads;
+  int warmup = 0, reps = 1;
+  double deadline_s = 60;
+  std::size_t reserve = std::size_t{1} << 32;
+  unsigned long long file_limit = 64ULL << 20;
+  bool race = false;
+};
+
+Args parse(int argc, char** argv) {
+  Args a;
+  for (int i = 1; i < argc; ++i) {
+    std::string k = argv[i];
+    auto val = [&]() -> std::string {
+      if (i + 1 >= argc) harness_error("missing value for " + k, 91);
+      return argv[++i];
+    };
+    if (k == "--lib") a.lib = argv[++i];
+    else if (k == "--threads") a.threads.push_back(std::atoi(val().c_str()));
+    else if (k == "--warmup") a.warmup = std::atoi(val().c_str());
+    else if (k == "--reps") a.reps = std::atoi(val().c_str());
+    else if (k == "--deadline") a.deadline_s = std::atof(val().c_str());
+    else if (k == "--reserve") a.reserve = std::strtoull(val().c_str(), nullptr, 10);
+    else if (k == "--file-limit") a.file_limit = std::strtoull(val().c_str(), nullptr, 10);
+    else if (k == "--race") a.race = true;
+    else harness_error("unknown option " + k, 91);
+  }
+  if (!a.lib || a.threads.empty() || a.reps < 1 || a.warmup < 0) harness_error("need --lib and --threads", 91);
+  return a;
+}
+
+std::string times_json(const std::vector<double>& times) {
+  std::string s = "[";
+  for (std::size_t i = 0; i < times.size(); ++i) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%s%.9g", i ? "," : "", times[i]);
+    s += buf;
+  }
+  return s + "]";
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
-  const char* result_path = nullptr;
-  std::string nonce;
-  int warmup = 0, reps = 1;
+  const Clock::time_point started = Clock::now();
+  Args args = parse(argc, argv);
+  const Clock::time_point deadline = started + std::chrono::duration_cast<Clock::duration>(
+                                                   std::chrono::duration<double>(args.deadline_s));
+  // Not dumpable: no process of the same user may read this one's memory or descriptors.
+  prctl(PR_SET_DUMPABLE, 0);
+  signal(SIGPIPE, SIG_IGN);
+  if (access(args.lib, R_OK) != 0) harness_error(std::string("cannot read the candidate library: ") + std::strerror(errno), 90);
+  g_arena_size = args.reserve;
+  g_file_limit = args.file_limit;
+  void* base = mmap(nullptr, g_arena_size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  if (base == MAP_FAILED) harness_error("cannot reserve the input arena", 93);
+  g_arena_base = static_cast<char*>(base);
+  const std::size_t out_cap = args.reserve;
+  int out_fd = memfd_create("parevo-output", MFD_CLOEXEC);
+  if (out_fd < 0 || ftruncate(out_fd, static_cast<off_t>(out_cap)) != 0) harness_error("cannot create the output buffer", 93);
+  const char* out_view = static_cast<const char*>(mmap(nullptr, out_cap, PROT_READ, MAP_SHARED, out_fd, 0));
+  if (out_view == MAP_FAILED) harness_error("cannot map the output buffer", 93);
+
+  // Every candidate process exists before the first seed is read.
+  std::vector<Child> children;
+  for (int t : args.threads) children.push_back(start_child(t, args.lib, out_fd, out_cap, args.file_limit));
+  std::string start = "\"event\":\"start\",\"threads\":[";
+  for (std::size_t i = 0; i < args.threads.size(); ++i) start += (i ? "," : "") + std::to_string(args.threads[i]);
+  record(start + "]");
+  for (Child& c : children) {
+    parevo::proto::Msg m{};
+    Wait w = wait_msg(c, m, deadline);
+    if (w == Wait::kOk && m.kind == parevo::proto::kReady) continue;
+    std::string why = w == Wait::kTimeout ? "the candidate library did not finish loading in time"
+                      : w == Wait::kLost  ? reap(c, false)
+                                          : std::string("the candidate library could not be loaded: ") + m.text;
+    if (c.alive) reap(c, true);
+    c.lost = why;
+    record("\"event\":\"load_failed\",\"threads\":" + std::to_string(c.threads) + ",\"why\":\"" + json_escape(why) + "\"");
+  }
+
   std::vector<Case> cases;
-  for (int i = 1; i + 1 < argc; i += 2) {
-    std::string k = argv[i], v = argv[i + 1];
-    if (k == "--result") result_path = argv[i + 1];
-    else if (k == "--warmup") warmup = std::atoi(v.c_str());
-    else if (k == "--reps") reps = std::atoi(v.c_str());
-    else if (k == "--case") {
-      Case c;
-      if (!parse_case(v, c)) { std::fprintf(stderr, "parevo harness: bad --case '%s'\n", v.c_str()); return 91; }
-      cases.push_back(c);
-    } else { std::fprintf(stderr, "parevo harness: unknown option '%s'\n", k.c_str()); return 91; }
+  {
+    std::string family;
+    long long size;
+    unsigned long long seed;
+    while (std::cin >> family >> size >> seed) cases.push_back({family, size, seed});
   }
-  if (char* env_nonce = std::getenv("PAREVO_NONCE")) {
-    nonce = env_nonce;
-    // Overwrite the string in place: /proc/self/environ shows the original block, not environ[].
-    std::memset(env_nonce, 'x', nonce.size());
-    unsetenv("PAREVO_NONCE");
-  }
-  if (!result_path || nonce.empty() || cases.empty() || reps < 1 || warmup < 0) {
-    std::fprintf(stderr, "parevo harness: need PAREVO_NONCE, --result and at least one --case\n");
-    return 91;
-  }
-  ResultLog log(result_path, nonce);
+  if (cases.empty()) harness_error("no cases on stdin", 91);
 
-#ifdef PAREVO_WITH_TBB
-  oneapi::tbb::global_control tbb_workers(oneapi::tbb::global_control::max_allowed_parallelism,
-                                          static_cast<std::size_t>(parevo::num_threads()));
-#endif
-
-  log.write("\"event\":\"start\",\"threads\":" + std::to_string(parevo::num_threads()));
-  for (std::size_t ci = 0; ci < cases.size(); ++ci) {
+  bool failed = false;
+  for (std::size_t ci = 0; ci < cases.size() && !failed; ++ci) {
     const Case& c = cases[ci];
+    // No seed in a record: the records file is the runner's, and a seed is the input.
     const std::string head = "\"case\":" + std::to_string(ci) + ",\"family\":\"" + json_escape(c.family) +
-                             "\",\"size\":" + std::to_string(c.size) + ",\"seed\":" + std::to_string(c.seed);
-    log.write("\"event\":\"begin\"," + head);
-    std::vector<double> times;
+                             "\",\"size\":" + std::to_string(c.size);
+    task::Input master;
+    std::string shape;
     double gen_s = 0;
-    std::string why, shape;
-    int failed_rep = -1;
-    task::Input input;
-    for (int r = 0; r < warmup + reps; ++r) {
-      // A distinct input per repetition: the first is generated, later ones are varied by the
-      // task (a new source vertex, a new right-hand side...) so an answer cached from an
-      // earlier call is wrong, without paying for a full regeneration every time.
-      parevo::Rng rng(c.seed * 1000003ULL + static_cast<unsigned long long>(r) * 7919ULL + parevo::hash_name(c.family));
-      auto g0 = std::chrono::steady_clock::now();
-      try {
-        if (r == 0) input = task::generate(c.family, c.size, rng);
-        else task::vary(input, rng);
-      } catch (const std::exception& e) {
-        log.write("\"event\":\"harness_error\"," + head + ",\"why\":\"" + json_escape(e.what()) + "\"");
-        return 92;
+    for (Child& ch : children) {
+      if (failed) break;
+      const std::string where = head + ",\"threads\":" + std::to_string(ch.threads);
+      record("\"event\":\"begin\"," + where);
+      std::vector<double> times;
+      std::string why, kind = "ok";
+      int failed_rep = -1;
+      if (!ch.lost.empty()) { why = ch.lost; kind = "load"; failed = true; }
+      for (int r = 0; r < args.warmup + args.reps && why.empty(); ++r) {
+        // A distinct input per repetition: later ones are varied by the task (a new source
+        // vertex, a new right-hand side...) so an answer cached from an earlier call is wrong.
+        // The first thread count generates; the others vary the same input from their own seed.
+        parevo::Rng rng(c.seed * 1000003ULL + static_cast<unsigned long long>(r) * 7919ULL +
+                        static_cast<unsigned long long>(ch.threads) * 104729ULL + parevo::hash_name(c.family));
+        auto g0 = Clock::now();
+        try {
+          if (r == 0 && &ch == &children.front()) master = task::generate(c.family, c.size, rng);
+          else task::vary(master, rng);
+        } catch (const std::bad_alloc&) {
+          why = "the harness ran out of memory generating the input while the candidate process was running "
+                "(the candidate's memory counts against the same limit)";
+          kind = "starved";
+          failed_rep = r;
+          break;
+        } catch (const std::exception& e) {
+          harness_error("input family '" + c.family + "': " + e.what(), 92);
+        }
+        if (r == 0 && &ch == &children.front()) {
+          gen_s = std::chrono::duration<double>(Clock::now() - g0).count();
+          shape = task::describe(master);
+        }
+        // The copy the candidate receives: a fresh memfd, so nothing of it is visible before t0.
+        int in_fd = memfd_create("parevo-input", MFD_CLOEXEC);
+        if (in_fd < 0 || ftruncate(in_fd, static_cast<off_t>(g_arena_size)) != 0 ||
+            mmap(g_arena_base, g_arena_size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_FIXED, in_fd, 0) == MAP_FAILED) {
+          why = std::string("the harness could not create an input buffer: ") + std::strerror(errno);
+          kind = "starved";
+          failed_rep = r;
+          if (in_fd >= 0) close(in_fd);
+          break;
+        }
+        void* copy = nullptr;
+        g_arena_next = g_arena_base;
+        g_arena_on = true;
+        try {
+          void* at = arena_alloc(sizeof(task::Input), alignof(task::Input));
+          copy = at ? new (at) task::Input(master) : nullptr;
+        } catch (const std::bad_alloc&) {
+          copy = nullptr;
+        }
+        g_arena_on = false;
+        if (!copy) {
+          close(in_fd);
+          why = "the input does not fit the harness's arena (raise the task's memory_gib)";
+          kind = "starved";
+          failed_rep = r;
+          break;
+        }
+        parevo::proto::Msg call{};
+        call.kind = parevo::proto::kCall;
+        call.a = static_cast<long long>(reinterpret_cast<std::uintptr_t>(copy));
+        parevo::proto::Msg done{};
+        auto t0 = Clock::now();
+        bool sent = send_msg(ch.sock, call, in_fd);
+        Wait w = sent ? wait_msg(ch, done, deadline) : Wait::kLost;
+        auto t1 = Clock::now();
+        close(in_fd);
+        if (w == Wait::kTimeout) {
+          reap(ch, true);
+          why = "the candidate did not finish within the time limit (killed)";
+          kind = "timeout";
+        } else if (w == Wait::kLost || done.kind != parevo::proto::kDone) {
+          why = w == Wait::kLost ? reap(ch, false) : "the candidate process broke the call protocol";
+          if (ch.alive) reap(ch, true);
+          kind = "crash";
+        } else if (done.a == parevo::proto::kCallThrew) {
+          why = std::string("the candidate threw an exception: ") + done.text;
+          kind = "exception";
+        } else if (done.a < 0 || static_cast<std::size_t>(done.a) > out_cap) {
+          why = "the candidate's output is larger than the harness accepts (" + std::to_string(out_cap >> 20) + " MiB)";
+          kind = "output";
+        } else {
+          // Copied out first: the candidate process may still write the shared buffer.
+          std::vector<char> bytes(out_view, out_view + done.a);
+          parevo::wire::Reader rd{bytes.data(), bytes.data() + bytes.size()};
+          task::Output out{};
+          parevo::wire::get(rd, out);
+          if (rd.bad || rd.p != rd.end) {
+            why = "the output bytes the candidate process returned are malformed (forged or corrupted output)";
+            kind = "wrong";
+          } else {
+            why = task::validate(master, out);
+            if (!why.empty()) kind = "wrong";
+          }
+        }
+        if (!why.empty()) { failed_rep = r; break; }
+        if (r >= args.warmup) times.push_back(std::chrono::duration<double>(t1 - t0).count());
       }
-      auto g1 = std::chrono::steady_clock::now();
-      if (r == 0) {
-        gen_s = std::chrono::duration<double>(g1 - g0).count();
-        shape = task::describe(input);
-      }
-      task::Output out;
-      task::Input scratch = input;  // untimed; the validator reads `input`, never the candidate's copy
-      auto t0 = std::chrono::steady_clock::now();
-      try {
-        out = task::invoke(scratch);
-      } catch (const std::exception& e) {
-        why = std::string("the candidate threw an exception: ") + e.what();
-        failed_rep = r;
-        break;
-      } catch (...) {
-        why = "the candidate threw a non-standard exception";
-        failed_rep = r;
-        break;
-      }
-      auto t1 = std::chrono::steady_clock::now();
-      why = task::validate(input, out);
-      if (!why.empty()) { failed_rep = r; break; }
-      if (r >= warmup) times.push_back(std::chrono::duration<double>(t1 - t0).count());
+      std::string body = "\"event\":\"case\"," + where + ",\"shape\":\"" + json_escape(shape) + "\",\"gen_s\":" +
+                         std::to_string(gen_s) + ",\"valid\":" + (why.empty() ? "true" : "false") + ",\"kind\":\"" +
+                         kind + "\"";
+      if (!why.empty()) body += ",\"why\":\"" + json_escape(why) + "\",\"rep\":" + std::to_string(failed_rep);
+      body += ",\"times\":" + times_json(times);
+      record(body);
+      if (!why.empty()) failed = true;
     }
-    std::string body = "\"event\":\"case\"," + head + ",\"shape\":\"" + json_escape(shape) + "\",\"gen_s\":" +
-                       std::to_string(gen_s) + ",\"valid\":" + (why.empty() ? "true" : "false");
-    if (!why.empty()) body += ",\"why\":\"" + json_escape(why) + "\",\"rep\":" + std::to_string(failed_rep);
-    body += ",\"times\":[";
-    for (std::size_t i = 0; i < times.size(); ++i) {
-      char buf[32];
-      std::snprintf(buf, sizeof buf, "%s%.9g", i ? "," : "", times[i]);
-      body += buf;
-    }
-    body += "]";
-    log.write(body);
   }
-  log.write("\"event\":\"end\"");
+  for (Child& ch : children) {
+    if (!ch.alive) continue;
+    parevo::proto::Msg m{};
+    if (args.race && !failed) {
+      m.kind = parevo::proto::kCanary;
+      parevo::proto::Msg done{};
+      bool ok = send_msg(ch.sock, m) && wait_msg(ch, done, deadline) == Wait::kOk;
+      record("\"event\":\"canary\",\"threads\":" + std::to_string(ch.threads) + ",\"ok\":" + (ok ? "true" : "false"));
+    }
+    m.kind = parevo::proto::kQuit;
+    send_msg(ch.sock, m);
+    // A candidate that ignores the request is killed with its process group.
+    struct pollfd p{ch.sock, POLLIN, 0};
+    poll(&p, 1, 200);
+    reap(ch, true);
+  }
+  record("\"event\":\"end\"");
   return 0;
 }

@@ -2,7 +2,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "parevo/points.hpp"
+#include "parevo/point.hpp"
 #include "parevo/threads.hpp"
 
 std::vector<std::int32_t> convex_hull(const std::vector<Point2>& pts);

@@ -4,6 +4,6 @@
 #include <vector>
 
 #include "parevo/threads.hpp"
-#include "parevo/weighted_graph.hpp"
+#include "parevo/wgraph.hpp"
 
 std::vector<std::pair<std::int32_t, std::int32_t>> minimum_spanning_forest(const WeightedCSRGraph& g);

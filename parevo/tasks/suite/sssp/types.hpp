@@ -3,6 +3,6 @@
 #include <vector>
 
 #include "parevo/threads.hpp"
-#include "parevo/weighted_graph.hpp"
+#include "parevo/wgraph.hpp"
 
 std::vector<std::int64_t> shortest_paths(const WeightedCSRGraph& g, std::int32_t source);

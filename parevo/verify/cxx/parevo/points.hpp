@@ -16,10 +16,7 @@
 
 #include "random.hpp"
 
-// A point of the plane. In every generated input, x and y are integers in [0, 2^24).
-struct Point2 {
-  double x, y;
-};
+#include "point.hpp"
 
 namespace parevo::points {
 

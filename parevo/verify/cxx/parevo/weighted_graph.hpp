@@ -1,6 +1,5 @@
-// The weighted graph type shared by the weighted graph tasks (msf, sssp), and below it the
-// harness-side generators. Candidates see this header through their task's types.hpp; only
-// WeightedCSRGraph is meant for them.
+// Harness side: generators of the weighted graph tasks (msf, sssp). The type itself is in the
+// candidate-visible wgraph.hpp.
 #pragma once
 #include <algorithm>
 #include <cstdint>
@@ -10,19 +9,7 @@
 
 #include "graph.hpp"
 
-// An undirected graph with non-negative integer edge weights in compressed sparse row form:
-// the neighbours of vertex v are targets[offsets[v] .. offsets[v+1]), and weights[k] is the
-// weight of the edge to targets[k]. Every edge appears in both directions with the same weight,
-// there are no self loops and no duplicate edges. offsets has n+1 entries; targets and weights
-// have offsets[n] entries each.
-struct WeightedCSRGraph {
-  std::int32_t n = 0;
-  std::vector<std::int64_t> offsets{0};
-  std::vector<std::int32_t> targets;
-  std::vector<std::uint32_t> weights;
-  std::int64_t num_edges() const { return static_cast<std::int64_t>(targets.size()); }
-  std::int64_t degree(std::int32_t v) const { return offsets[v + 1] - offsets[v]; }
-};
+#include "wgraph.hpp"
 
 // ---- Harness side: generators. -------------------------------------------------------------
 #include "graphs.hpp"

@@ -1,0 +1,48 @@
+// parevo's side of the candidate library: the C entry points the harness's candidate process
+// calls. Compiled as its own translation unit (it sees the task's harness header; the candidate's
+// translation unit does not) and linked with the candidate into one shared object.
+#include <cstdio>
+#include <exception>
+#include <memory>
+
+#include "parevo/wire.hpp"
+#include "task.hpp"
+
+#ifdef PAREVO_WITH_TBB
+#include <oneapi/tbb/global_control.h>
+#endif
+
+extern "C" {
+
+// Once per candidate process, before any input exists.
+__attribute__((visibility("default"))) int parevo_entry_init(int threads) {
+#ifdef PAREVO_WITH_TBB
+  static std::unique_ptr<oneapi::tbb::global_control> workers;
+  workers = std::make_unique<oneapi::tbb::global_control>(oneapi::tbb::global_control::max_allowed_parallelism,
+                                                          static_cast<std::size_t>(threads));
+#else
+  (void)threads;
+#endif
+  return 0;
+}
+
+// Calls the function on the input the harness mapped at `input` and writes the output's bytes to
+// [out, out + cap). Returns the byte count, or a negative parevo::proto code.
+__attribute__((visibility("default"))) long long parevo_entry_call(void* input, char* out, unsigned long long cap,
+                                                                   char* err, unsigned errcap) {
+  try {
+    task::Input& in = *static_cast<task::Input*>(input);
+    task::Output result = task::invoke(in);
+    parevo::wire::Writer w{out, out + cap};
+    parevo::wire::put(w, result);
+    if (w.overflow(out)) return -2;
+    return static_cast<long long>(w.needed);
+  } catch (const std::exception& e) {
+    std::snprintf(err, errcap, "%s", e.what());
+  } catch (...) {
+    std::snprintf(err, errcap, "a non-standard exception");
+  }
+  return -1;
+}
+
+}  // extern "C"
