@@ -3,7 +3,6 @@ refused by at least two programs, and an honest program of every model passes ev
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -375,11 +374,19 @@ ASM_ATTACKS = {
     "syscall_instruction": ("void add(long* t, const long* a, long n) {\n  long r;\n"
                             '  asm volatile("syscall" : "=a"(r) : "a"(186L) : "rcx", "r11", "memory");\n'
                             "  *t += a[n - 1] + r;\n}\n", 3, "raw system call"),
+    "memory_write_in_asm": ("void add(long* t, const long* a, long n) {\n"
+                            "  for (long i = 0; i < n; ++i) {\n"
+                            '    long v = *t + a[i];\n    asm volatile("movq %1, %0" : "=m"(*t) : "r"(v));\n  }\n}\n',
+                            4, "race detector cannot see"),
+    "asm_label": ('extern "C" void start_quietly() asm("__interceptor_pthread_create");\n'
+                  "void add(long* t, const long* a, long n) { start_quietly(); *t += a[n - 1]; }\n",
+                  1, "race detector cannot see"),
 }
 
 
 @pytest.mark.parametrize("name", sorted(ASM_ATTACKS))
 def test_inline_asm_escapes_are_refused(build, tmp_path, name):
+    """Assembler inclusion, assembler macros, raw syscalls, and memory the detector cannot see."""
     secret = tmp_path / "baseline.cpp"
     secret.write_text("long baseline;\n")
     template, line, expected = ASM_ATTACKS[name]

@@ -5,8 +5,11 @@ against a class of attack, not one trick: blinding the race detector (sanitizer 
 calls, `no_sanitize`, code that differs under the sanitizer's macros), reaching trusted files
 (includes outside the public headers, assembler `.incbin`) and passing the model check with text
 (a `#pragma omp` that compiled to nothing). Every check looks at what the compiler saw or produced
-- the object file or the preprocessed token stream - never at the raw text, so comments, `#if 0`,
-macros that paste the words together and `_Pragma` are all seen the way the compiler sees them.
+- the object file or the preprocessed token stream of the candidate's own file - not at the raw
+text, so comments, `#if 0`, macros that paste the words together and `_Pragma` are all seen the
+way the compiler sees them. The one exception is `line_directives`: a `#line` directive can make
+the candidate's code look like a system header's in the preprocessed stream, and directives never
+come from macros, so it reads the raw text; the token checks rely on it having passed.
 
 Which build each check belongs to. The candidate's source is the same in every build, and
 `macro_dependent` refuses any candidate whose tokens differ between the race build and the
@@ -122,7 +125,7 @@ def object_symbols(obj: Path) -> list[Symbol]:
 
 
 def _detector_role(sym: Symbol) -> str:
-    for ident in {*_IDENT.findall(sym.demangled), *_IDENT.findall(sym.name)}:
+    for ident in dict.fromkeys([*_IDENT.findall(sym.demangled), *_IDENT.findall(sym.name)]):
         if ident in _DETECTOR_NAMES:
             return _DETECTOR_NAMES[ident]
         for prefix, role in _DETECTOR_PREFIXES.items():
@@ -133,7 +136,10 @@ def _detector_role(sym: Symbol) -> str:
 
 def sanitizer_symbols(obj: Path, instrumented: bool = False) -> list[Problem]:
     """Definitions of or references to race-detector, tool-interface, library-discovery and
-    raw-process symbols, and detector names or /proc paths among the object's data."""
+    raw-process symbols, and detector names or /proc paths among the object's data.
+
+    Meant for the optimised object (see the module docstring); `instrumented=True` for the race
+    object excuses the undefined `__tsan_*` entry points gcc's instrumentation itself calls."""
     symbols = object_symbols(obj)
     waiter = any(w in s.demangled for s in symbols for w in _LIBSTDCXX_WAITER)
     problems: list[Problem] = []
@@ -184,42 +190,40 @@ def _detector_strings(obj: Path) -> list[Problem]:
     problems = []
     found: set[str] = set()
     for name, code, contents in _elf_sections(obj):
+        texts = _texts(contents)
         for needle in _DETECTOR_STRINGS:
             if needle in found or (code and len(needle) < 6):
                 continue
-            hit = _find_text(contents, needle)
-            if hit is None:
-                continue
-            found.add(needle)
-            shown = f"\"{hit}\"" if hit else f"`{needle}`"
-            problems.append(Problem("detector_string", f"the candidate's object contains the string {shown} (in {name}); "
-                                    f"a candidate has no reason to name the race detector, its options, "
-                                    f"the preload mechanism or /proc, so remove it"))
+            for encoding, text in texts:
+                if (at := text.find(needle)) < 0:
+                    continue
+                found.add(needle)
+                shown = (f"\"{_around(contents.decode('latin-1'), at, needle)}\"" if encoding == "latin-1"
+                         else f"`{needle}` ({encoding})")
+                problems.append(Problem("detector_string", f"the candidate's object contains the string {shown} "
+                                        f"(in {name}); a candidate has no reason to name the race detector, its "
+                                        f"options, the preload mechanism or /proc, so remove it"))
+                break
     return problems
 
 
-def _find_text(contents: bytes, needle: str) -> str | None:
-    """The printable string around `needle` (any case, also as UTF-16/32), '' if not printable."""
-    for encoding in ("latin-1", "utf-16-le", "utf-32-le"):
-        width = len(needle.encode(encoding))
-        lower = contents.decode("latin-1").lower() if encoding == "latin-1" else None
-        if lower is not None:
-            at = lower.find(needle)
-        else:
-            at = -1
-            for variant in {needle, needle.upper()}:
-                at = max(at, contents.find(variant.encode(encoding)))
-        if at < 0:
-            continue
-        if encoding != "latin-1":
-            return ""
-        start, end = at, at + width
-        while start > 0 and 32 <= contents[start - 1] < 127 and at - start < 60:
-            start -= 1
-        while end < len(contents) and 32 <= contents[end] < 127 and end - at < 80:
-            end += 1
-        return contents[start:end].decode("latin-1")
-    return None
+def _texts(contents: bytes) -> list[tuple[str, str]]:
+    """The section read as lower-case text: bytes, and UTF-16/UTF-32 at every alignment (u"", L"")."""
+    texts = [("latin-1", contents.decode("latin-1").lower())]
+    for encoding, width in (("utf-16-le", 2), ("utf-32-le", 4)):
+        for shift in range(width):
+            chunk = contents[shift: len(contents) - (len(contents) - shift) % width]
+            texts.append((encoding, chunk.decode(encoding, "replace").lower()))
+    return texts
+
+
+def _around(text: str, at: int, needle: str) -> str:
+    start, end = at, at + len(needle)
+    while start > 0 and text[start - 1].isprintable() and text[start - 1].isascii() and at - start < 60:
+        start -= 1
+    while end < len(text) and text[end].isprintable() and text[end].isascii() and end - at < 80:
+        end += 1
+    return text[start:end]
 
 
 # --------------------------------------------------------------------------------------------
@@ -538,13 +542,17 @@ def _differing_macros(source: str, a: tuple[str, ...], b: tuple[str, ...], cxx: 
 
 def _cause(source: str, line: int, macros: list[str]) -> str:
     """', which depends on `X` (tested at candidate.cpp:N)', as far as the raw source shows it."""
-    lines = source.splitlines()
     named = [m for m in macros if re.search(rf"\b{re.escape(m)}\b", source)]
-    conditional = None
-    for n in range(min(line, len(lines)), 0, -1):
-        if re.match(r"\s*#\s*(?:if|ifdef|ifndef|elif|elifdef|elifndef)\b", lines[n - 1]):
-            conditional = n
-            break
+    open_conditionals: list[int] = []  # the innermost #if/#elif/#else around `line`
+    for n, text in enumerate(strip_comments_and_strings(source).splitlines()[: max(line - 1, 0)], start=1):
+        if m := re.match(r"\s*(?:#|%:)\s*(if|ifdef|ifndef|elif\w*|else|endif)\b", text):
+            if m.group(1).startswith("if"):
+                open_conditionals.append(n)
+            elif m.group(1) == "endif":
+                open_conditionals = open_conditionals[:-1]
+            elif open_conditionals:
+                open_conditionals[-1] = n
+    conditional = open_conditionals[-1] if open_conditionals else None
     where = f" (tested at {CANDIDATE_NAME}:{conditional})" if conditional else ""
     if named:
         return f", which depends on {', '.join(f'`{m}`' for m in named[:3])}{where}"
@@ -619,9 +627,16 @@ _ASM_WHY = [
 ]
 
 
+# Memory that inline assembly touches is invisible to ThreadSanitizer, so only templates that
+# touch none are allowed (spin-wait hints, fences, an empty optimisation barrier).
+_ASM_ALLOWED = {"", "pause", "nop", "rep nop", "rep; nop", "mfence", "lfence", "sfence", "yield", "isb"}
+
+
 def inline_asm(preprocessed: str) -> list[Problem]:
-    """`asm` statements of the candidate's own tokens that include files (`.incbin`, `.include`),
-    use assembler macros, fill init arrays or make raw system calls."""
+    """`asm` statements (and asm labels) of the candidate's own tokens that include files
+    (`.incbin`, `.include`), use assembler macros, fill init arrays or make raw system calls, and
+    any other than a spin-wait hint, a fence or an empty barrier (its memory accesses would be
+    invisible to the race detector)."""
     tokens = candidate_tokens(preprocessed).tokens
     problems = []
     for i, tok in enumerate(tokens):
@@ -632,19 +647,28 @@ def inline_asm(preprocessed: str) -> list[Problem]:
             j += 1
         if j >= len(tokens) or tokens[j].text != "(":
             continue
-        depth, text = 0, []
+        depth, template, operands = 0, [], False
         for t in tokens[j:]:
             depth += (t.text == "(") - (t.text == ")")
-            if t.kind == "str":
-                text.append(_unquote(t.text))
             if depth == 0:
                 break
-        body = "".join(text)
+            if depth == 1 and t.text == ":":
+                operands = True
+            elif t.kind == "str" and not operands:
+                template.append(_unquote(t.text))
+        body = "".join(template)
         for pattern, why in _ASM_WHY:
             if m := pattern.search(body):
                 problems.append(Problem("inline_asm", f"{_at(tok.line)}an `asm` statement {why} (`{m.group(0)}`); "
                                         f"a candidate may not do that, so remove it", tok.line))
                 break
+        else:
+            instructions = [" ".join(x.split()).lower() for x in re.split(r"[\n;]", body)]
+            if any(x not in _ASM_ALLOWED for x in instructions):
+                shown = " ".join(body.split())[:60]
+                problems.append(Problem("inline_asm", f"{_at(tok.line)}the `asm` `{shown}` runs instructions whose memory "
+                                        f"accesses the race detector cannot see; use C++ (std::atomic, intrinsics) "
+                                        f"instead", tok.line))
     return problems
 
 
