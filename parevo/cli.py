@@ -136,7 +136,7 @@ def eval_cmd(
     no_timing: bool = typer.Option(False, "--no-timing", help="Stop after the race stage."),
     threads: Optional[str] = typer.Option(None, "--threads", help="Timing thread sweep, e.g. 1,2 (default 1..cores)."),
     reps: Optional[int] = typer.Option(None, "--reps", min=1, help="Timed repetitions per input."),
-    seed: int = typer.Option(1, "--seed", help="Seed of the generated inputs."),
+    seed: Optional[int] = typer.Option(None, "--seed", help="Seed of the generated inputs (default: fresh and secret)."),
 ) -> None:
     """Run the verification cascade on one candidate and print a report."""
     from .report_text import print_eval

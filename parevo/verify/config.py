@@ -25,6 +25,7 @@ class EvalConfig(BaseModel):
     timing_size: int | None = None
     families: list[str] | None = None  # correctness and race families; None: all the task's families
     timing_families: list[str] | None = None  # None: the task's timing_families
+    timing_wait_policy: str | None = None  # OMP_WAIT_POLICY of timing runs; None: the runtime's default
     timing: bool = True
     profile: bool = True
     compare_reference: bool = True
@@ -52,7 +53,8 @@ class EvalConfig(BaseModel):
     @classmethod
     def quick(cls, **overrides) -> "EvalConfig":
         """Small inputs and few repetitions: seconds per candidate, for tests and smoke runs."""
-        base = dict(reps=2, warmup=0, timing_threads=[1, 2], timing_size=20000, profile=False,
+        # Passive waiting: at quick sizes a spinning idle thread would look like a working one.
+        base = dict(reps=2, warmup=0, timing_threads=[1, 2], timing_size=20000, profile=False, timing_wait_policy="passive",
                     check_wall_s=20.0, race_wall_s=60.0, timing_wall_s=60.0)
         base.update(overrides)
         return cls(**base)

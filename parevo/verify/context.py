@@ -35,6 +35,7 @@ _NEW_DELETE = (
     "_ZdlPvSt11align_val_t _ZdaPvSt11align_val_t _ZdlPvmSt11align_val_t _ZdaPvmSt11align_val_t _ZdlPvRKSt9nothrow_t "
     "_ZdaPvRKSt9nothrow_t _ZdlPvSt11align_val_tRKSt9nothrow_t _ZdaPvSt11align_val_tRKSt9nothrow_t __tsan_default_options"
 ).split()
+WITNESS_EXPORT = "-Wl,--export-dynamic-symbol=pthread_create"  # every runtime's threads start through it
 HARNESS_EXPORTS = tuple(f"-Wl,--export-dynamic-symbol={s}" for s in _NEW_DELETE)
 
 
@@ -48,6 +49,7 @@ class EvalContext:
     config: EvalConfig
     binaries: dict[str, Artifact] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
+    witnessed: bool = False  # parallel work was judged at the check size (else the timing run judges it)
 
     @cached_property
     def source_sha256(self) -> str:
@@ -142,7 +144,7 @@ class EvalContext:
         for o in objects:
             if not o.ok:
                 raise InfraError(f"the parevo harness for task '{self.task.id}' failed to compile:\n{o.log[-2000:]}")
-        link = [*HARNESS_EXPORTS, *(("-fsanitize=thread",) if race else ())]
+        link = [*HARNESS_EXPORTS, *(("-fsanitize=thread",) if race else (WITNESS_EXPORT,))]
         exe = self.cache.link(objects, link)
         if not exe.ok:
             raise InfraError(f"the parevo harness for task '{self.task.id}' failed to link:\n{exe.log[-2000:]}")

@@ -56,6 +56,7 @@ class CaseRecord:
     why: str
     rep: int | None
     times: list[float]
+    witness: dict = field(default_factory=dict)  # CPU time per thread during the calls (verify/witness.py)
 
 
 @dataclass
@@ -188,7 +189,8 @@ def _cases(records: list[dict], cases: Sequence[CaseSpec], threads: Sequence[int
         spec = cases[i]
         out.append(CaseRecord(spec.family, spec.size, spec.seed, int(r.get("threads", 0)), r.get("shape", ""),
                               float(r.get("gen_s", 0.0)), bool(r.get("valid")), r.get("kind", "wrong"),
-                              r.get("why", ""), r.get("rep"), [float(t) for t in r.get("times", [])]))
+                              r.get("why", ""), r.get("rep"), [float(t) for t in r.get("times", [])],
+                              r.get("witness") if isinstance(r.get("witness"), dict) else {}))
         done.add((i, out[-1].threads))
     if any(not c.valid for c in out):
         return out

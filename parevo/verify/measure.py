@@ -9,6 +9,7 @@ geometric mean over the timing families; efficiency = speedup / threads.
 from __future__ import annotations
 
 from ..toolchain import models as pm
+from . import witness
 from .context import EvalContext
 from .harness import HarnessRun, Wrapper, run_harness
 from .result import StageResult
@@ -32,9 +33,10 @@ def _build_or_error(ctx: EvalContext, role: str, source: str, model: pm.Parallel
 def _timed(ctx: EvalContext, role: str, threads: list[int]) -> HarnessRun:
     """One harness run: each timing input is generated once and timed at every thread count."""
     families = ctx.timing_families()
+    policy = {"OMP_WAIT_POLICY": ctx.config.timing_wait_policy} if ctx.config.timing_wait_policy else {}
     return run_harness(ctx.harness().path, ctx.binaries[role].path, ctx.cases(families, "timing", seed_offset=1000),
                        threads, ctx.limits(ctx.config.timing_wall_s), warmup=ctx.config.warmup, reps=ctx.config.reps,
-                       env=ctx.run_env())
+                       env={**ctx.run_env(), **policy})
 
 
 # A clock reading below the steady clock's resolution must not divide by zero.
@@ -74,6 +76,13 @@ def timing_stage(ctx: EvalContext) -> StageResult:
     if problem := run.failure():
         return StageResult(stage="timing", status="fail", params=params, feedback=f"at timing size: {problem}")
     cand = {t: _stats(run, t) for t in sweep}
+    if not ctx.witnessed:
+        passive = ctx.config.timing_wait_policy == "passive"
+        seen = witness.assess(run.at(p), ctx.model.name, witness.MIN_CALL_NS if passive else witness.MIN_SPINNING_CALL_NS)
+        if problem := witness.verdict(seen, ctx.model.name, f"timing size, {p} threads"):
+            return StageResult(stage="timing", status="fail", params=params, feedback=problem)
+        if not seen.decided and ctx.model.name in witness.ALLOWED:
+            ctx.notes.append("parallel work could not be witnessed: every timed call was too short to judge")
     ref = None
     if ref_model:
         ref_run = _timed(ctx, "reference", [p])

@@ -11,7 +11,7 @@ import traceback
 from typing import Callable
 
 from ..errors import InfraError, SandboxUnavailable
-from . import diagnostics, races, source
+from . import diagnostics, races, source, witness
 from ..toolchain import symbols
 from .context import OPT_FLAGS, EvalContext
 from .harness import CANARY_MARK, CaseSpec, run_harness
@@ -68,16 +68,27 @@ def correctness_stage(ctx: EvalContext) -> StageResult:
     binary = ctx.binaries["candidate"].path
     families = ctx.families()
     threads = ctx.config.check_thread_counts()
-    params = {"threads": threads, "size": ctx.size("check"), "families": families, "reps": ctx.config.check_reps}
+    params = {"threads": threads, "size": ctx.size("check"), "families": families, "reps": ctx.config.check_reps,
+              "seed": ctx.seed}
+    # Passive waiting: an idle OpenMP thread then costs nothing, so the CPU a thread spends is work.
     run = run_harness(ctx.harness().path, binary, ctx.cases(families, "check"), threads,
-                      ctx.limits(ctx.config.check_wall_s), reps=ctx.config.check_reps, env=ctx.run_env())
+                      ctx.limits(ctx.config.check_wall_s), reps=ctx.config.check_reps,
+                      env={**ctx.run_env(), "OMP_WAIT_POLICY": "passive"})
     ctx.notes.extend(n for n in run.outcome.notes if n not in ctx.notes)
     if problem := run.failure():
         return StageResult(stage="correctness", status="fail", feedback=problem, params=params,
                            metrics={"runs_passed": len({c.threads for c in run.cases if c.valid} -
                                                        {c.threads for c in run.invalid}),
                                     "failed_families": [c.family for c in run.invalid]})
-    return StageResult(stage="correctness", status="ok", params=params, metrics={"runs_passed": len(threads)})
+    seen = witness.assess(run.cases, ctx.model.name, share=witness.CHECK_SHARE)
+    metrics = {"runs_passed": len(threads), "parallel_share": round(seen.best_share, 3)}
+    if seen.foreign:
+        problem = witness.verdict(seen, ctx.model.name, f"check size, threads {threads}")
+        return StageResult(stage="correctness", status="fail", feedback=problem, params=params, metrics=metrics)
+    ctx.witnessed = seen.parallel or ctx.model.name not in witness.ALLOWED
+    if not ctx.witnessed and not ctx.config.timing:
+        ctx.notes.append("parallel work was not witnessed at the check size and the timing stage is off")
+    return StageResult(stage="correctness", status="ok", params=params, metrics=metrics)
 
 
 # The detector's options are compiled into the harness (`__tsan_default_options`); Archer also

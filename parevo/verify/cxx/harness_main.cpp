@@ -44,6 +44,7 @@
 #include <cstring>
 #include <exception>
 #include <iostream>
+#include <map>
 #include <new>
 #include <string>
 #include <vector>
@@ -52,6 +53,9 @@
 #include "parevo/wire.hpp"
 #include "protocol.hpp"
 #include "task.hpp"
+#ifndef PAREVO_RACE_BUILD
+#include "witness.hpp"
+#endif
 
 // ---- The arena: where the harness builds the copy of an input that the candidate receives. ----
 // Global operator new is replaced (and exported to the candidate library) so that, while the
@@ -260,6 +264,9 @@ bool recv_msg(int sock, parevo::proto::Msg& m, int* fd) {
     waitpid(probe, &st, 0);
   }
 #endif
+#ifndef PAREVO_RACE_BUILD
+  parevo::witness::g_candidate_lib = lib_path;
+#endif
   void* lib = dlopen(lib_path, RTLD_NOW | RTLD_LOCAL);
   using InitFn = int (*)(int);
   using CallFn = long long (*)(void*, char*, unsigned long long, char*, unsigned);
@@ -286,7 +293,15 @@ bool recv_msg(int sock, parevo::proto::Msg& m, int* fd) {
       if (at == MAP_FAILED) {
         r.a = parevo::proto::kCallMapFailed;
       } else {
+#ifndef PAREVO_RACE_BUILD
+        parevo::witness::mark();
+        std::uint64_t main0 = parevo::witness::cpu_ns(CLOCK_THREAD_CPUTIME_ID);
+#endif
         r.a = call(reinterpret_cast<void*>(m.a), out, out_cap, r.text, sizeof r.text);
+#ifndef PAREVO_RACE_BUILD
+        r.b = static_cast<long long>(parevo::witness::cpu_ns(CLOCK_THREAD_CPUTIME_ID) - main0);
+        r.nwork = parevo::witness::collect(r.work, parevo::proto::kMaxWork);
+#endif
       }
       send_msg(sock, r);
       // Drop the input (and any private copies of its pages) outside the timed window.
@@ -479,6 +494,8 @@ int main(int argc, char** argv) {
       const std::string where = head + ",\"threads\":" + std::to_string(ch.threads);
       record("\"event\":\"begin\"," + where);
       std::vector<double> times;
+      std::map<std::uint32_t, std::pair<std::uint32_t, std::uint64_t>> worked;  // slot -> (origin, cpu ns)
+      std::uint64_t main_ns = 0;
       std::string why, kind = "ok";
       int failed_rep = -1;
       if (!ch.lost.empty()) { why = ch.lost; kind = "load"; failed = true; }
@@ -571,12 +588,27 @@ int main(int argc, char** argv) {
         }
         if (!why.empty()) { failed_rep = r; break; }
         if (r >= args.warmup) times.push_back(std::chrono::duration<double>(t1 - t0).count());
+        // The first call of a process pays for starting the runtime's threads: not work.
+        if (r == 0 && args.warmup + args.reps > 1) continue;
+        main_ns += static_cast<std::uint64_t>(done.b > 0 ? done.b : 0);
+        for (std::uint32_t k = 0; k < done.nwork && k < parevo::proto::kMaxWork; ++k) {
+          auto& w = worked[done.work[k].slot];
+          w.first = done.work[k].origin;
+          w.second += done.work[k].cpu_ns;
+        }
       }
       std::string body = "\"event\":\"case\"," + where + ",\"shape\":\"" + json_escape(shape) + "\",\"gen_s\":" +
                          std::to_string(gen_s) + ",\"valid\":" + (why.empty() ? "true" : "false") + ",\"kind\":\"" +
                          kind + "\"";
       if (!why.empty()) body += ",\"why\":\"" + json_escape(why) + "\",\"rep\":" + std::to_string(failed_rep);
       body += ",\"times\":" + times_json(times);
+      body += ",\"witness\":{\"main\":" + std::to_string(main_ns) + ",\"threads\":[";
+      bool first = true;
+      for (const auto& [slot, w] : worked) {
+        body += (first ? "[" : ",[") + std::to_string(w.first) + "," + std::to_string(w.second) + "]";
+        first = false;
+      }
+      body += "]}";
       record(body);
       if (!why.empty()) failed = true;
     }
