@@ -11,7 +11,7 @@ import traceback
 from typing import Callable
 
 from ..errors import InfraError, SandboxUnavailable
-from . import diagnostics, races, source, witness
+from . import diagnostics, guards, races, source, witness
 from ..toolchain import symbols
 from .context import OPT_FLAGS, EvalContext
 from .harness import CANARY_MARK, CaseSpec, run_harness
@@ -39,6 +39,9 @@ def static_stage(ctx: EvalContext) -> StageResult:
         problems.append(usage)
     if problems:
         return StageResult(stage="static", status="fail", feedback="\n".join(problems), params=params)
+    if found := guards.before_build(ctx):
+        return StageResult(stage="static", status="fail", feedback=guards.feedback(found), params=params,
+                           metrics={"integrity": sorted({p.kind for p in found})})
     return StageResult(stage="static", status="ok", params=params)
 
 
@@ -58,6 +61,9 @@ def build_stage(ctx: EvalContext) -> StageResult:
                            feedback=f"the candidate defines {names}, which belong to the parevo harness or the C/C++ "
                                     f"runtime; a candidate may define only its own functions (make helpers static or "
                                     f"put them in an anonymous namespace)")
+    if unit and unit.path and (found := guards.after_build(ctx, unit.path)):
+        return StageResult(stage="build", status="fail", metrics={**metrics, "integrity": sorted({p.kind for p in found})},
+                           params=params, feedback=guards.feedback(found))
     ctx.harness()  # built once per task; a failure here is the verifier's
     ctx.binaries["candidate"] = binary
     warnings = [d for d in diagnostics.parse(unit.log if unit else "") if d.kind == "warning"]

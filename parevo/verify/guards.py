@@ -1,0 +1,98 @@
+"""The static integrity checks of `integrity.py`, run on one evaluation's candidate: what the
+compiler sees (the preprocessed token stream of every build the cascade makes) before building,
+and what it produced (the object) after.
+
+Preprocessing runs in the sandbox, like every compile: the source is untrusted
+(`#include "/dev/zero"`). Its linemarkers also list every file the candidate's compile read, so
+an include outside the system and public headers (the task's baseline, its generators, parevo's
+own files) is reported by name.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from .. import paths
+from ..toolchain import sandbox
+from ..toolchain.build import BUILD_LIMITS, CXX_STD
+from . import integrity
+from .context import OPT_FLAGS, EvalContext
+from .integrity import Problem
+
+_MARKER = re.compile(r'^#\s*\d+\s+"([^"]+)"', re.M)
+PREPROCESS_LIMITS = BUILD_LIMITS
+
+
+def _preprocess(ctx: EvalContext, args: tuple[str, ...]) -> tuple[str, str]:
+    """(preprocessed text, error) of the candidate under `args`, in the sandbox."""
+    work = Path(tempfile.mkdtemp(prefix="pp-", dir=paths.cache_dir()))
+    try:
+        (work / integrity.CANDIDATE_NAME).write_text(ctx.source)
+        cmd = [ctx.toolchain.cxx, "-E", "-x", "c++", CXX_STD, *args, integrity.CANDIDATE_NAME, "-o", "out.ii"]
+        outcome = sandbox.run(cmd, PREPROCESS_LIMITS, work,
+                              env={"PATH": sandbox.BASE_PATH, "SOURCE_DATE_EPOCH": "0", "LC_ALL": "C"})
+        if not outcome.ok or not (work / "out.ii").exists():
+            first = next((l for l in outcome.stderr.splitlines() if "error" in l), outcome.describe())
+            return "", first.replace(str(work) + "/", "")
+        return (work / "out.ii").read_text(errors="replace"), ""
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _include_args(ctx: EvalContext) -> tuple[str, ...]:
+    public = ctx.public_dir
+    return (f"-I{public}", "-include", str(public / "types.hpp"))
+
+
+def included(preprocessed: str) -> list[Path]:
+    """Every real file the preprocessor read (its linemarkers), in order, without repeats."""
+    seen: dict[str, None] = {}
+    for name in _MARKER.findall(preprocessed):
+        if not name.startswith("<") and name != integrity.CANDIDATE_NAME:
+            seen.setdefault(name, None)
+    return [Path(n) for n in seen]
+
+
+def before_build(ctx: EvalContext) -> list[Problem]:
+    """Checks on what the compiler will see, in the timing build and the race build."""
+    if problems := integrity.line_directives(ctx.source):
+        return problems
+    flags = ctx.model.flags(ctx.toolchain)
+    inc = _include_args(ctx)
+    timing_args = (*OPT_FLAGS, *flags.compile, *inc)
+    text, error = _preprocess(ctx, timing_args)
+    if error:
+        return []  # it does not preprocess: the build stage reports the compiler's own error
+    allowed = integrity.default_allowed_roots([ctx.public_dir, *([ctx.toolchain.parlay_include]
+                                                                  if ctx.toolchain.parlay_include else [])])
+    problems = integrity.forbidden_includes(included(text), allowed)
+    problems += integrity.sanitizer_attributes(text)
+    problems += integrity.inline_asm(text)
+    problems += integrity.raw_syscalls(text)
+    recipe = ctx.model.race(ctx.toolchain)
+    if not recipe.unavailable:
+        scratch = Path(tempfile.mkdtemp(prefix="md-", dir=paths.cache_dir()))
+        try:
+            problems += integrity.macro_dependent(ctx.source, [*flags.compile, *inc], ctx.toolchain.cxx, scratch,
+                                                  race_args=[*recipe.flags.compile, *inc])
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+    return problems
+
+
+def after_build(ctx: EvalContext, obj: Path) -> list[Problem]:
+    """Checks on the compiled candidate object: detector symbols and strings, and whether the
+    declared model's runtime is really used (and no other's)."""
+    return integrity.sanitizer_symbols(obj) + integrity.compiled_model_use(obj, ctx.model.name)
+
+
+def feedback(problems: list[Problem], limit: int = 3) -> str:
+    seen: list[str] = []
+    for p in problems:
+        if p.message not in seen:
+            seen.append(p.message)
+    more = f"\n(and {len(seen) - limit} more)" if len(seen) > limit else ""
+    return "\n".join(seen[:limit]) + more
