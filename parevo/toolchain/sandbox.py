@@ -29,6 +29,10 @@ OUTPUT_TAIL_BYTES = 16 * 1024
 GiB = 1 << 30
 MiB = 1 << 20
 BASE_PATH = "/usr/local/bin:/usr/bin:/bin"
+# Where a `private_view` run sees its working directory: a fresh tmpfs at /tmp hides every other
+# run's files, and the path is traversable for a program that dropped to another user (the real
+# one may sit under a 0700 home or pytest directory).
+PRIVATE_WORKDIR = Path("/tmp/parevo-run")
 _LAUNCH_MARK = "parevo-sandbox:"
 _JOIN_SCRIPT = (
     'while [ "$#" -gt 0 ] && [ "$1" != "--" ]; do '
@@ -163,6 +167,7 @@ def build_command(
     readonly_paths: Sequence[Path] = (),
     wrap: Sequence[str] = (),
     hide: Sequence[Path] = (),
+    private_view: bool = False,
 ) -> list[str]:
     if not guards.prlimit:
         raise SandboxUnavailable("prlimit (util-linux) is missing: install util-linux")
@@ -181,10 +186,16 @@ def build_command(
             if workdir.is_relative_to(p):
                 for d in reversed(workdir.relative_to(p).parents[:-1]):
                     bw += ["--perms", "0755", "--dir", str(p / d)]
-        bw += ["--bind", str(workdir), str(workdir)]
+        inside = workdir
+        if private_view:
+            inside = PRIVATE_WORKDIR
+            bw += ["--perms", "0755", "--tmpfs", "/tmp", "--perms", "0755", "--dir", str(inside)]
+        bw += ["--bind", str(workdir), str(inside)]
+        if private_view:
+            bw += ["--remount-ro", "/tmp"]  # writable: only its own directory
         for p in readonly_paths:
             bw += ["--ro-bind", str(p), str(p)]
-        bw += ["--unshare-pid", "--unshare-ipc", "--die-with-parent", "--new-session", "--chdir", str(workdir)]
+        bw += ["--unshare-pid", "--unshare-ipc", "--die-with-parent", "--new-session", "--chdir", str(inside)]
         if not limits.network:
             bw.append("--unshare-net")
         full += [*bw, "--"]
@@ -203,6 +214,7 @@ def run(
     wrap: Sequence[str] = (),
     stdin: bytes | None = None,
     hide: Sequence[Path] = (),
+    private_view: bool = False,
     stdout_bytes: int = OUTPUT_TAIL_BYTES,
     stderr_bytes: int = OUTPUT_TAIL_BYTES,
 ) -> RunOutcome:
@@ -211,7 +223,9 @@ def run(
 
     `stdin` goes through a pipe, never a file: a file would stay readable by path from inside
     the sandbox (its root is bound read-only), and the harness's seeds travel this way. The
-    last `stdout_bytes` / `stderr_bytes` of the output come back."""
+    last `stdout_bytes` / `stderr_bytes` of the output come back. With `private_view` (and
+    bubblewrap) the program sees its directory at PRIVATE_WORKDIR, which its command and
+    environment must use (`inside(workdir)` says which path applies)."""
     guards = detect_guards()
     workdir = Path(workdir).resolve()
     workdir.mkdir(parents=True, exist_ok=True)
@@ -223,7 +237,8 @@ def run(
             group = cgroups.RunCgroup.create(limits.memory_bytes, limits.max_pids)
         except OSError as exc:
             raise SandboxUnavailable(f"cannot create a cgroup for the run: {exc}") from exc
-    full = build_command(cmd, limits, workdir, guards, group.procs_files if group else [], readonly_paths, wrap, hide)
+    full = build_command(cmd, limits, workdir, guards, group.procs_files if group else [], readonly_paths, wrap, hide,
+                         private_view)
     notes = guards.missing_notes(limits)
     out_path, err_path = logdir / "stdout", logdir / "stderr"
     timed_out = False
@@ -232,7 +247,7 @@ def run(
         with open(out_path, "wb") as out, open(err_path, "wb") as err:
             try:
                 proc = subprocess.Popen(
-                    full, cwd=workdir, env=_sandbox_env(env, workdir),
+                    full, cwd=workdir, env=_sandbox_env(env, inside(workdir, private_view)),
                     stdin=subprocess.DEVNULL if stdin is None else subprocess.PIPE,
                     stdout=out, stderr=err, start_new_session=True,
                 )
@@ -263,6 +278,12 @@ def run(
         if group:
             group.remove()
         shutil.rmtree(logdir, ignore_errors=True)
+
+
+def inside(workdir: Path, private_view: bool = True) -> Path:
+    """The path under which a program run with `private_view` sees `workdir`."""
+    guards = detect_guards()
+    return PRIVATE_WORKDIR if private_view and guards.bwrap else Path(workdir).resolve()
 
 
 def _feed(proc: subprocess.Popen, data: bytes) -> None:

@@ -76,8 +76,8 @@ def before_build(ctx: EvalContext) -> list[Problem]:
     if not recipe.unavailable:
         scratch = Path(tempfile.mkdtemp(prefix="md-", dir=paths.cache_dir()))
         try:
-            problems += integrity.macro_dependent(ctx.source, [*flags.compile, *inc], ctx.toolchain.cxx, scratch,
-                                                  race_args=[*recipe.flags.compile, *inc])
+            problems += integrity.macro_dependent(ctx.source, [CXX_STD, *flags.compile, *inc], ctx.toolchain.cxx,
+                                                  scratch, race_args=[CXX_STD, *recipe.flags.compile, *inc])
         finally:
             shutil.rmtree(scratch, ignore_errors=True)
     return problems

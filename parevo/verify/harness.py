@@ -140,19 +140,21 @@ def run_harness(
         exe.chmod(0o555)
         reserve = limits.memory_bytes
         deadline = max(1.0, limits.wall_s - WALL_MARGIN_S)
+        seen_as = sandbox.inside(work)  # the sandbox shows the directory at a path of its own
+        exe, lib = seen_as / exe.name, seen_as / lib.name
         cmd = [str(exe), "--lib", str(lib), "--warmup", str(warmup), "--reps", str(reps),
                "--deadline", f"{deadline:.3f}", "--reserve", str(reserve), "--file-limit", str(limits.max_file_bytes)]
         for t in threads:
             cmd += ["--threads", str(t)]
         if race:
             cmd.append("--race")
-        run_env = {k: v.replace("{workdir}", str(work)) for k, v in (env or {}).items()}
+        run_env = {k: v.replace("{workdir}", str(seen_as)) for k, v in (env or {}).items()}
         wrap = wrap_for.prefix(work) if wrap_for else ()
         # The harness's memfds count as files: its own cap is the memory limit, and it puts the
         # candidate process back under `limits.max_file_bytes` itself.
         outcome = sandbox.run(
             cmd, dataclasses.replace(limits, max_file_bytes=max(limits.max_file_bytes, 2 * reserve)), work, env=run_env, wrap=wrap, stdin="".join(c.line() for c in cases).encode(),
-            hide=[paths.cache_dir()], stdout_bytes=STDOUT_BYTES,
+            hide=[paths.cache_dir()], private_view=True, stdout_bytes=STDOUT_BYTES,
             stderr_bytes=RACE_STDERR_BYTES if race else sandbox.OUTPUT_TAIL_BYTES,
         )
         records = _parse(outcome.stdout)

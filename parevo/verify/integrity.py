@@ -456,14 +456,20 @@ def _preprocess(source: str, args: tuple[str, ...], cxx: str, workdir: Path, def
     path = where / CANDIDATE_NAME
     if not path.exists() or path.read_text() != source:
         path.write_text(source)
-    # A fixed epoch, so __DATE__/__TIME__ read the same in every variant.
-    env = {**os.environ, "SOURCE_DATE_EPOCH": "0", "LC_ALL": "C"}
-    cmd = [cxx, "-E", "-x", "c++", *args, *(["-dM"] if defines else []), CANDIDATE_NAME]
-    proc = subprocess.run(cmd, cwd=where, capture_output=True, text=True, timeout=120, env=env)
-    if proc.returncode != 0:
-        first = next((l for l in proc.stderr.splitlines() if "error" in l), proc.stderr.strip()[:300])
-        return "", first or f"{cxx} -E failed"
-    return proc.stdout, ""
+    # A fixed epoch, so __DATE__/__TIME__ read the same in every variant. The source is untrusted
+    # (`#include "/dev/zero"`): the preprocessor runs in the sandbox, like every compile.
+    from ..toolchain import sandbox
+    from ..toolchain.build import BUILD_LIMITS
+
+    env = {"PATH": sandbox.BASE_PATH, "SOURCE_DATE_EPOCH": "0", "LC_ALL": "C"}
+    out = where / "out.ii"
+    out.unlink(missing_ok=True)
+    cmd = [cxx, "-E", "-x", "c++", *args, *(["-dM"] if defines else []), CANDIDATE_NAME, "-o", out.name]
+    outcome = sandbox.run(cmd, BUILD_LIMITS, where, env=env)
+    if not outcome.ok or not out.exists():
+        first = next((l for l in outcome.stderr.splitlines() if "error" in l), outcome.stderr.strip()[:300])
+        return "", first or f"{cxx} -E failed ({outcome.describe()})"
+    return out.read_text(errors="replace"), ""
 
 
 def _without_sanitizer(args: tuple[str, ...]) -> tuple[str, ...]:
