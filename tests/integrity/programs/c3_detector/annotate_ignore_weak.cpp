@@ -1,0 +1,58 @@
+// expect: static|build|race fail
+// reason: `weak`
+// reason: Annotate
+// reason: ThreadSanitizer reported
+// attack: weak references to AnnotateIgnoreWritesBegin/End and AnnotateIgnoreReadsBegin/End: called only when the detector defines them, so the racy BFS runs with the detector told to look away.
+#include <omp.h>
+#include <atomic>
+extern "C" void AnnotateIgnoreWritesBegin(const char*, int) __attribute__((weak));
+extern "C" void AnnotateIgnoreWritesEnd(const char*, int) __attribute__((weak));
+extern "C" void AnnotateIgnoreReadsBegin(const char*, int) __attribute__((weak));
+extern "C" void AnnotateIgnoreReadsEnd(const char*, int) __attribute__((weak));
+
+// A level-synchronous OpenMP BFS with a plain (racy) check-then-write on level[v]: benign in
+// practice (every writer stores the same level), a data race all the same.
+static std::vector<std::int32_t> racy_bfs(const CSRGraph& g, std::int32_t source) {
+  const std::int32_t n = g.n;
+  std::vector<std::int32_t> level(n, -1);
+  if (n == 0) return level;
+  level[source] = 0;
+  std::vector<std::int32_t> frontier{source};
+  std::int32_t depth = 0;
+  while (!frontier.empty()) {
+    std::vector<std::vector<std::int32_t>> found(omp_get_max_threads());
+    #pragma omp parallel
+    {
+      std::vector<std::int32_t> mine;
+      #pragma omp for schedule(static, 1) nowait
+      for (std::size_t i = 0; i < frontier.size(); ++i) {
+        std::int32_t u = frontier[i];
+        for (std::int64_t k = g.offsets[u]; k < g.offsets[u + 1]; ++k) {
+          std::int32_t v = g.targets[k];
+          if (level[v] < 0) { level[v] = depth + 1; mine.push_back(v); }
+        }
+      }
+      found[omp_get_thread_num()] = std::move(mine);
+    }
+    std::vector<std::int32_t> next;
+    for (auto& part : found) next.insert(next.end(), part.begin(), part.end());
+    frontier.swap(next);
+    ++depth;
+  }
+  return level;
+}
+
+
+std::vector<std::int32_t> bfs_levels(const CSRGraph& g, std::int32_t s) {
+  std::vector<std::int32_t> out;
+  #pragma omp parallel
+  {
+    if (AnnotateIgnoreWritesBegin) { AnnotateIgnoreWritesBegin(__FILE__, __LINE__); AnnotateIgnoreReadsBegin(__FILE__, __LINE__); }
+  }
+  out = racy_bfs(g, s);
+  #pragma omp parallel
+  {
+    if (AnnotateIgnoreWritesEnd) { AnnotateIgnoreWritesEnd(__FILE__, __LINE__); AnnotateIgnoreReadsEnd(__FILE__, __LINE__); }
+  }
+  return out;
+}

@@ -1,0 +1,67 @@
+// expect: static|build|race fail
+// reason: differs between the race build
+// reason: ThreadSanitizer reported
+// attack: #ifdef __SANITIZE_THREAD__ (and __has_feature(thread_sanitizer)): a serial BFS in the race build, the racy one everywhere else.
+#include <omp.h>
+#include <atomic>
+
+
+// A level-synchronous OpenMP BFS with a plain (racy) check-then-write on level[v]: benign in
+// practice (every writer stores the same level), a data race all the same.
+static std::vector<std::int32_t> racy_bfs(const CSRGraph& g, std::int32_t source) {
+  const std::int32_t n = g.n;
+  std::vector<std::int32_t> level(n, -1);
+  if (n == 0) return level;
+  level[source] = 0;
+  std::vector<std::int32_t> frontier{source};
+  std::int32_t depth = 0;
+  while (!frontier.empty()) {
+    std::vector<std::vector<std::int32_t>> found(omp_get_max_threads());
+    #pragma omp parallel
+    {
+      std::vector<std::int32_t> mine;
+      #pragma omp for schedule(static, 1) nowait
+      for (std::size_t i = 0; i < frontier.size(); ++i) {
+        std::int32_t u = frontier[i];
+        for (std::int64_t k = g.offsets[u]; k < g.offsets[u + 1]; ++k) {
+          std::int32_t v = g.targets[k];
+          if (level[v] < 0) { level[v] = depth + 1; mine.push_back(v); }
+        }
+      }
+      found[omp_get_thread_num()] = std::move(mine);
+    }
+    std::vector<std::int32_t> next;
+    for (auto& part : found) next.insert(next.end(), part.begin(), part.end());
+    frontier.swap(next);
+    ++depth;
+  }
+  return level;
+}
+static std::vector<std::int32_t> serial_bfs(const CSRGraph& g, std::int32_t s) {
+  std::vector<std::int32_t> level(g.n, -1);
+  if (g.n == 0) return level;
+  std::vector<std::int32_t> q{s};
+  level[s] = 0;
+  for (std::size_t i = 0; i < q.size(); ++i) {
+    std::int32_t u = q[i];
+    for (std::int64_t k = g.offsets[u]; k < g.offsets[u + 1]; ++k) {
+      std::int32_t v = g.targets[k];
+      if (level[v] < 0) { level[v] = level[u] + 1; q.push_back(v); }
+    }
+  }
+  return level;
+}
+
+std::vector<std::int32_t> bfs_levels(const CSRGraph& g, std::int32_t s) {
+#if defined(__SANITIZE_THREAD__)
+  return serial_bfs(g, s);
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+  return serial_bfs(g, s);
+#else
+  return racy_bfs(g, s);
+#endif
+#else
+  return racy_bfs(g, s);
+#endif
+}

@@ -1,0 +1,46 @@
+// expect: correctness fail
+// reason: 5 threads
+// attack: wrong only at 5 threads (above the 4 cores a typical run assumes).
+#include <omp.h>
+#include <atomic>
+
+// An honest, race-free OpenMP BFS (level-synchronous, CAS claims, per-thread buffers).
+static std::vector<std::int32_t> omp_bfs(const CSRGraph& g, std::int32_t source) {
+  const std::int32_t n = g.n;
+  std::vector<std::int32_t> level(n, -1);
+  if (n == 0) return level;
+  level[source] = 0;
+  std::vector<std::int32_t> frontier{source}, next;
+  std::int32_t depth = 0;
+  while (!frontier.empty()) {
+    next.clear();
+    std::vector<std::vector<std::int32_t>> found(omp_get_max_threads());
+    #pragma omp parallel
+    {
+      std::vector<std::int32_t> mine;
+      #pragma omp for schedule(dynamic, 64) nowait
+      for (std::size_t i = 0; i < frontier.size(); ++i) {
+        std::int32_t u = frontier[i];
+        for (std::int64_t k = g.offsets[u]; k < g.offsets[u + 1]; ++k) {
+          std::int32_t v = g.targets[k];
+          std::atomic_ref<std::int32_t> lv(level[v]);
+          std::int32_t expected = -1;
+          if (lv.load(std::memory_order_relaxed) < 0 &&
+              lv.compare_exchange_strong(expected, depth + 1, std::memory_order_relaxed))
+            mine.push_back(v);
+        }
+      }
+      found[omp_get_thread_num()] = std::move(mine);
+    }
+    for (auto& part : found) next.insert(next.end(), part.begin(), part.end());
+    frontier.swap(next);
+    ++depth;
+  }
+  return level;
+}
+
+std::vector<std::int32_t> bfs_levels(const CSRGraph& g, std::int32_t s) {
+  std::vector<std::int32_t> out = omp_bfs(g, s);
+  if (omp_get_max_threads() == 5 && g.n > 1) out[(s + 1) % g.n] += 1;
+  return out;
+}

@@ -1,0 +1,45 @@
+// expect: race fail
+// reason: ThreadSanitizer reported
+// hole: racy loads/stores done through libc's bcopy are not intercepted by ThreadSanitizer; the racy BFS passes the race stage (stages all ok)
+// attack: the same racy BFS with the level load and store done by bcopy() (an old libc routine the detector may not intercept).
+#include <omp.h>
+#include <atomic>
+#include <strings.h>
+
+static std::vector<std::int32_t> filled(std::int32_t n, std::int32_t value) {
+  std::vector<std::int32_t> out(n);
+  #pragma omp parallel for
+  for (std::int32_t v = 0; v < n; ++v) out[v] = value;
+  return out;
+}
+
+std::vector<std::int32_t> bfs_levels(const CSRGraph& g, std::int32_t s) {
+  const std::int32_t n = g.n;
+  std::vector<std::int32_t> level(n, -1);
+  if (n == 0) return level;
+  level[s] = 0;
+  std::vector<std::int32_t> frontier{s};
+  std::int32_t depth = 0;
+  while (!frontier.empty()) {
+    std::vector<std::vector<std::int32_t>> found(omp_get_max_threads());
+    #pragma omp parallel
+    {
+      std::vector<std::int32_t> mine;
+      #pragma omp for schedule(static, 1) nowait
+      for (std::size_t i = 0; i < frontier.size(); ++i) {
+        std::int32_t u = frontier[i];
+        for (std::int64_t k = g.offsets[u]; k < g.offsets[u + 1]; ++k) {
+          std::int32_t v = g.targets[k], cur, nd = depth + 1;
+          bcopy(&level[v], &cur, sizeof cur);
+          if (cur < 0) { bcopy(&nd, &level[v], sizeof nd); mine.push_back(v); }
+        }
+      }
+      found[omp_get_thread_num()] = std::move(mine);
+    }
+    std::vector<std::int32_t> next;
+    for (auto& part : found) next.insert(next.end(), part.begin(), part.end());
+    frontier.swap(next);
+    ++depth;
+  }
+  return level;
+}
