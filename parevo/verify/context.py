@@ -122,8 +122,9 @@ class EvalContext:
 
     def run_env(self) -> dict[str, str]:
         """Extra environment of every harness run (the harness sets thread counts itself, per
-        candidate process)."""
-        return {}
+        candidate process). The race build's scheduling jitter reads its seed here; it is set in
+        every build so that its presence says nothing about which build is running."""
+        return {"PAREVO_PERTURB_SEED": str(self.seed % 1_000_003 + 1)}
 
     def harness_include_dirs(self) -> list[Path]:
         return [paths.CXX_DIR, self.task.root]
@@ -164,8 +165,10 @@ class EvalContext:
         return self.cache.compile_object(source, (*opt, "-fPIC", *flags.compile), [public], public / "types.hpp",
                                          self.headers_digest)
 
-    def build_program(self, source: str, flags: Flags, opt: tuple[str, ...] = OPT_FLAGS) -> tuple[Artifact, Artifact | None]:
-        """(the failing artifact or the linked candidate library, the candidate object)."""
+    def build_program(self, source: str, flags: Flags, opt: tuple[str, ...] = OPT_FLAGS,
+                      extra: tuple[Artifact, ...] = ()) -> tuple[Artifact, Artifact | None]:
+        """(the failing artifact or the linked candidate library, the candidate object). `extra`:
+        parevo's own objects linked in too (the race build's scheduling jitter)."""
         entry = self.compile_entry(flags, opt)
         if not entry.ok:
             raise InfraError(f"parevo's entry for task '{self.task.id}' failed to compile:\n{entry.log[-2000:]}")
@@ -174,4 +177,4 @@ class EvalContext:
             return unit, unit
         # -z defs: every name the library uses must resolve now, so a candidate cannot reach
         # the harness's own functions at load time through an undefined reference.
-        return self.cache.link([entry, unit], ("-shared", *flags.link, "-Wl,-z,defs")), unit
+        return self.cache.link([entry, *extra, unit], ("-shared", *flags.link, "-Wl,-z,defs")), unit

@@ -121,6 +121,7 @@ def run_harness(
     wrap_for: "Wrapper | None" = None,
     race: bool = False,
     keep_files: Sequence[str] = (),
+    files: Mapping[str, str] | None = None,
 ) -> HarnessRun:
     """Runs every case at every thread count (each case generated once, then called at each count
     in turn). Raises InfraError only for what the harness itself reports as its own failure."""
@@ -138,6 +139,8 @@ def run_harness(
         exe = work / "harness"
         shutil.copyfile(harness, exe)
         exe.chmod(0o555)
+        for name, text in (files or {}).items():  # read by the harness at start-up (suppressions)
+            (work / name).write_text(text)
         reserve = limits.memory_bytes
         deadline = max(1.0, limits.wall_s - WALL_MARGIN_S)
         seen_as = sandbox.inside(work)  # the sandbox shows the directory at a path of its own

@@ -11,7 +11,7 @@ import traceback
 from typing import Callable
 
 from ..errors import InfraError, SandboxUnavailable
-from . import diagnostics, guards, races, source, witness
+from . import diagnostics, guards, racecheck, races, source, witness
 from ..toolchain import symbols
 from .context import OPT_FLAGS, EvalContext
 from .harness import CANARY_MARK, CaseSpec, run_harness
@@ -99,7 +99,8 @@ def correctness_stage(ctx: EvalContext) -> StageResult:
 
 # The detector's options are compiled into the harness (`__tsan_default_options`); Archer also
 # reads this one from the environment and warns when it is absent.
-RACE_ENV = {"TSAN_OPTIONS": "ignore_noninstrumented_modules=1"}
+# Archer's own lock-table mutex is hidden from TSan (it would order any two critical sections).
+RACE_ENV = {"TSAN_OPTIONS": "ignore_noninstrumented_modules=1 suppressions={workdir}/archer.supp"}
 
 
 def _canaries(stderr: str) -> dict[str, int]:
@@ -120,7 +121,15 @@ def race_stage(ctx: EvalContext) -> StageResult:
     if recipe.unavailable:
         detail = f"race check unavailable for model '{ctx.model.name}': {recipe.unavailable}"
         return StageResult(stage="race", status="skipped", detail=detail, params=params, metrics={"checked": False})
-    binary, unit = ctx.build_program(ctx.source, recipe.flags, opt=())
+    jitter = ()
+    if ctx.model.name in ("openmp", "threads"):
+        # Random sleeps at thread start and before sections/critical/single (no synchronisation, no
+        # happens-before edge): which thread runs what varies between runs (verify/racecheck.py).
+        obj = ctx.cache.compile_object(racecheck.PERTURB_C, ("-O1", "-fPIC"), [], None, "", name="parevo_perturb.c")
+        if not obj.ok:
+            raise InfraError("the scheduling jitter does not compile:\n" + obj.log[-1000:])
+        jitter = (obj,)
+    binary, unit = ctx.build_program(ctx.source, recipe.flags, opt=(), extra=jitter)
     if not binary.ok:
         # The optimised build passed, so a failure here is the sanitizer toolchain's, not the candidate's.
         return StageResult(stage="race", status="error", detail="the sanitizer build failed",
@@ -133,7 +142,8 @@ def race_stage(ctx: EvalContext) -> StageResult:
         # Every size class the correctness stage uses, so code that branches on size races here too.
         cases = [CaseSpec(c.family, size, c.seed) for size in sizes for c in ctx.cases(families, "race", seed_offset=r)]
         run = run_harness(harness, binary.path, cases, threads, ctx.limits(ctx.config.race_wall_s, sanitizer=True),
-                          env={**recipe.env, **ctx.run_env(), **RACE_ENV}, race=True)
+                          env={**recipe.env, **ctx.run_env(), **RACE_ENV}, race=True,
+                          files={"archer.supp": racecheck.ARCHER_SUPPRESSIONS})
         reports = [rep for rep in races.parse(run.outcome.stderr)
                    if not any(mark in rep.text for mark in CANARY_MARK.values())]
         all_reports.extend(reports)
