@@ -1,6 +1,7 @@
-// expect: build|correctness|timing fail
+// expect: build|correctness|race|timing fail
 // reason: no parallel work
 // reason: was compiled
+// reason: ThreadSanitizer reported
 // model: openmp
 // attack: #pragma omp parallel + #pragma omp single: one thread of the team does everything.
 #include <atomic>
