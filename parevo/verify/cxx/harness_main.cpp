@@ -486,7 +486,7 @@ int main(int argc, char** argv) {
     // No seed in a record: the records file is the runner's, and a seed is the input.
     const std::string head = "\"case\":" + std::to_string(ci) + ",\"family\":\"" + json_escape(c.family) +
                              "\",\"size\":" + std::to_string(c.size);
-    task::Input master;
+    task::Input master, pristine;
     std::string shape;
     double gen_s = 0;
     for (Child& ch : children) {
@@ -502,13 +502,19 @@ int main(int argc, char** argv) {
       for (int r = 0; r < args.warmup + args.reps && why.empty(); ++r) {
         // A distinct input per repetition: later ones are varied by the task (a new source
         // vertex, a new right-hand side...) so an answer cached from an earlier call is wrong.
-        // The first thread count generates; the others vary the same input from their own seed.
-        parevo::Rng rng(c.seed * 1000003ULL + static_cast<unsigned long long>(r) * 7919ULL +
-                        static_cast<unsigned long long>(ch.threads) * 104729ULL + parevo::hash_name(c.family));
+        // Every thread count sees the same sequence of inputs as the first (and as a run of the
+        // baseline with the same seed): generated once, kept pristine, re-varied per count.
+        parevo::Rng rng(c.seed * 1000003ULL + static_cast<unsigned long long>(r) * 7919ULL + parevo::hash_name(c.family));
         auto g0 = Clock::now();
         try {
-          if (r == 0 && &ch == &children.front()) master = task::generate(c.family, c.size, rng);
-          else task::vary(master, rng);
+          if (r == 0 && &ch == &children.front()) {
+            master = task::generate(c.family, c.size, rng);
+            if (children.size() > 1) pristine = master;
+          } else if (r == 0) {
+            master = pristine;
+          } else {
+            task::vary(master, rng);
+          }
         } catch (const std::bad_alloc&) {
           why = "the harness ran out of memory generating the input while the candidate process was running "
                 "(the candidate's memory counts against the same limit)";
