@@ -24,6 +24,8 @@ from .harness import CaseSpec
 
 OPT_FLAGS = ("-O3",)
 HARNESS_RACE_FLAGS = ("-O2", "-g")  # the harness is not instrumented: only the candidate's accesses matter
+# Archer's own lock-table mutex is hidden from TSan (it would order any two critical sections).
+RACE_TSAN_OPTIONS = "ignore_noninstrumented_modules=1 suppressions={workdir}/archer.supp"
 TSAN_CANARY_FLAGS = ("-fsanitize=thread", "-O1", "-g")
 # What a candidate's compile may include from parevo (types only: no RNG, no generator).
 PUBLIC_HEADERS = ("graph.hpp", "threads.hpp", "point.hpp", "wgraph.hpp")
@@ -120,11 +122,19 @@ class EvalContext:
         size = self.size(stage)
         return [CaseSpec(f, size, self.seed + seed_offset) for f in families]
 
-    def run_env(self) -> dict[str, str]:
+    def run_env(self, passive: bool = False) -> dict[str, str]:
         """Extra environment of every harness run (the harness sets thread counts itself, per
         candidate process). The race build's scheduling jitter reads its seed here; it is set in
         every build so that its presence says nothing about which build is running."""
-        return {"PAREVO_PERTURB_SEED": str(self.seed % 1_000_003 + 1)}
+        env = {"PAREVO_PERTURB_SEED": str(self.seed % 1_000_003 + 1)}
+        # The race build's own variables are set in every build, so a candidate cannot tell the
+        # builds apart by its environment (the optimised build's runtimes ignore them).
+        recipe = self.model.race(self.toolchain)
+        env.update(recipe.env)
+        env["TSAN_OPTIONS"] = RACE_TSAN_OPTIONS
+        if passive:  # correctness and race runs alike: an idle OpenMP thread then costs no CPU
+            env["OMP_WAIT_POLICY"] = "passive"
+        return env
 
     def harness_include_dirs(self) -> list[Path]:
         return [paths.CXX_DIR, self.task.root]

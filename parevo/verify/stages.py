@@ -79,7 +79,7 @@ def correctness_stage(ctx: EvalContext) -> StageResult:
     # Passive waiting: an idle OpenMP thread then costs nothing, so the CPU a thread spends is work.
     run = run_harness(ctx.harness().path, binary, ctx.cases(families, "check"), threads,
                       ctx.limits(ctx.config.check_wall_s), reps=ctx.config.check_reps,
-                      env={**ctx.run_env(), "OMP_WAIT_POLICY": "passive"})
+                      env=ctx.run_env(passive=True))
     ctx.notes.extend(n for n in run.outcome.notes if n not in ctx.notes)
     if problem := run.failure():
         return StageResult(stage="correctness", status="fail", feedback=problem, params=params,
@@ -88,7 +88,7 @@ def correctness_stage(ctx: EvalContext) -> StageResult:
                                     "failed_families": [c.family for c in run.invalid]})
     seen = witness.assess(run.cases, ctx.model.name, share=witness.CHECK_SHARE)
     metrics = {"runs_passed": len(threads), "parallel_share": round(seen.best_share, 3)}
-    if seen.foreign:
+    if seen.foreign or seen.forged:
         problem = witness.verdict(seen, ctx.model.name, f"check size, threads {threads}")
         return StageResult(stage="correctness", status="fail", feedback=problem, params=params, metrics=metrics)
     ctx.witnessed = seen.parallel or ctx.model.name not in witness.ALLOWED
@@ -96,11 +96,6 @@ def correctness_stage(ctx: EvalContext) -> StageResult:
         ctx.notes.append("parallel work was not witnessed at the check size and the timing stage is off")
     return StageResult(stage="correctness", status="ok", params=params, metrics=metrics)
 
-
-# The detector's options are compiled into the harness (`__tsan_default_options`); Archer also
-# reads this one from the environment and warns when it is absent.
-# Archer's own lock-table mutex is hidden from TSan (it would order any two critical sections).
-RACE_ENV = {"TSAN_OPTIONS": "ignore_noninstrumented_modules=1 suppressions={workdir}/archer.supp"}
 
 
 def _canaries(stderr: str) -> dict[str, int]:
@@ -117,7 +112,10 @@ def _canaries(stderr: str) -> dict[str, int]:
 def race_stage(ctx: EvalContext) -> StageResult:
     recipe = ctx.model.race(ctx.toolchain)
     sizes = sorted({ctx.size("race"), ctx.size("check")})
-    params = {"threads": ctx.config.race_threads, "runs": ctx.config.race_runs, "sizes": sizes}
+    # Every thread count the correctness stage ran (above 1) as well as the configured ones: a
+    # program may branch on the thread count, so no count it was judged at goes unchecked here.
+    threads = sorted({*ctx.config.race_threads, *(t for t in ctx.config.check_thread_counts() if t > 1)})
+    params = {"threads": threads, "runs": ctx.config.race_runs, "sizes": sizes}
     if recipe.unavailable:
         detail = f"race check unavailable for model '{ctx.model.name}': {recipe.unavailable}"
         return StageResult(stage="race", status="skipped", detail=detail, params=params, metrics={"checked": False})
@@ -131,18 +129,25 @@ def race_stage(ctx: EvalContext) -> StageResult:
         jitter = (obj,)
     binary, unit = ctx.build_program(ctx.source, recipe.flags, opt=(), extra=jitter)
     if not binary.ok:
-        # The optimised build passed, so a failure here is the sanitizer toolchain's, not the candidate's.
-        return StageResult(stage="race", status="error", detail="the sanitizer build failed",
-                           feedback=diagnostics.summarize(binary.log, ctx.task.spec.signature), params=params)
+        # The optimised build passed. An unresolved name is the candidate's: code that exists only
+        # at one optimisation level (a call -O3 folds away). Anything else is the sanitizer
+        # toolchain's failure, not the candidate's.
+        summary = diagnostics.summarize(binary.log, ctx.task.spec.signature)
+        if "undefined reference" in binary.log:
+            return StageResult(stage="race", status="fail", params=params,
+                               feedback="the race build (-O1 -fsanitize=thread) does not link although the optimised "
+                                        "build does: a candidate must build to the same program at every optimisation "
+                                        "level.\n" + summary)
+        return StageResult(stage="race", status="error", detail="the sanitizer build failed", feedback=summary,
+                           params=params)
     harness = ctx.harness(race=True).path
     families = ctx.families()
-    threads = ctx.config.race_threads
     all_reports: list[races.TsanReport] = []
     for r in range(ctx.config.race_runs):
         # Every size class the correctness stage uses, so code that branches on size races here too.
         cases = [CaseSpec(c.family, size, c.seed) for size in sizes for c in ctx.cases(families, "race", seed_offset=r)]
         run = run_harness(harness, binary.path, cases, threads, ctx.limits(ctx.config.race_wall_s, sanitizer=True),
-                          env={**recipe.env, **ctx.run_env(), **RACE_ENV}, race=True,
+                          env=ctx.run_env(passive=True), race=True,
                           files={"archer.supp": racecheck.ARCHER_SUPPRESSIONS})
         reports = [rep for rep in races.parse(run.outcome.stderr)
                    if not any(mark in rep.text for mark in CANARY_MARK.values())]

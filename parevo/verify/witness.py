@@ -35,12 +35,19 @@ MIN_SPINNING_CALL_NS = 50_000_000
 SHARE = 0.10
 
 
+# The candidate process reports its threads' CPU time; the harness measures the process's own
+# CPU clock around each call. A report that exceeds what the process used is forged.
+FORGERY_RATIO = 1.25
+FORGERY_SLACK_NS = 2_000_000
+
+
 @dataclass(frozen=True)
 class Witness:
     decided: bool  # some call was large enough to judge
     parallel: bool  # some such call had two threads each doing a share of the work
     best_share: float  # the largest share of a call's work done off its busiest thread
     foreign: str = ""  # the model the work was really done through, when it is not the declared one
+    forged: str = ""  # why the candidate's own account of its threads cannot be true
 
 
 def _threads(rec: CaseRecord) -> list[tuple[int, int]]:
@@ -57,12 +64,18 @@ def assess(records: Iterable[CaseRecord], model: str, min_call_ns: int = MIN_CAL
     allowed = ALLOWED.get(model)
     decided = parallel = False
     best = 0.0
-    foreign = ""
+    foreign = forged = ""
     for rec in records:
-        if not rec.valid or rec.threads < 2 or not rec.witness:
+        if not rec.valid or not rec.witness:
             continue
         threads = _threads(rec)
         total = sum(ns for _, ns in threads)
+        measured = int(rec.witness.get("process", 0))
+        if measured and total > measured * FORGERY_RATIO + FORGERY_SLACK_NS * max(1, len(rec.times)) and not forged:
+            forged = (f"its threads claimed {total / 1e6:.1f} ms of CPU time on input family '{rec.family}' "
+                      f"({rec.threads} threads) but the process used {measured / 1e6:.1f} ms")
+        if rec.threads < 2:
+            continue
         if total < min_call_ns * max(1, len(rec.times)):
             continue
         decided = True
@@ -74,11 +87,14 @@ def assess(records: Iterable[CaseRecord], model: str, min_call_ns: int = MIN_CAL
             for origin, ns in threads:
                 if origin >= 0 and origin not in allowed and ns / total >= SHARE:
                     foreign = ORIGIN_NAMES.get(origin, "another library")
-    return Witness(decided, parallel, best, foreign)
+    return Witness(decided, parallel, best, foreign, forged)
 
 
 def verdict(w: Witness, model: str, where: str) -> str:
     """'' when the evidence is fine (or cannot decide), else the failure message."""
+    if w.forged:
+        return (f"the candidate process misreported its work ({where}): {w.forged}; a candidate must not "
+                f"tamper with the harness's accounting")
     if model not in ALLOWED:
         return ""
     if w.foreign:

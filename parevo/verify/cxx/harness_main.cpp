@@ -32,10 +32,16 @@
 #include <poll.h>
 #include <signal.h>
 #include <sys/mman.h>
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <stddef.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/syscall.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -44,6 +50,7 @@
 #include <cstring>
 #include <exception>
 #include <iostream>
+#include <algorithm>
 #include <map>
 #include <new>
 #include <string>
@@ -177,9 +184,97 @@ struct Child {
   int threads = 0;
   pid_t pid = -1;
   int sock = -1;
+  int err = -1;              // read end of the candidate process's stderr
+  clockid_t cpu{};           // the candidate process's CPU clock, read from here
+  bool has_cpu = false;
+  std::size_t forwarded = 0; // stderr bytes passed on
   bool alive = false;
   std::string lost;  // why it is gone, once it is
 };
+
+// The candidate process's stderr (where the sanitizer reports) is a pipe the harness drains into
+// its own stderr: a pipe cannot be rewound, truncated or overwritten, and the seccomp filter
+// below keeps the candidate from pointing descriptor 2 anywhere else.
+constexpr std::size_t kMaxForwarded = 16u << 20;
+
+void drain(Child& c) {
+  if (c.err < 0) return;
+  char buf[65536];
+  for (;;) {
+    ssize_t n = read(c.err, buf, sizeof buf);
+    if (n <= 0) {
+      if (n == 0) { close(c.err); c.err = -1; }
+      return;
+    }
+    if (c.forwarded < kMaxForwarded) {
+      std::size_t keep = std::min<std::size_t>(static_cast<std::size_t>(n), kMaxForwarded - c.forwarded);
+      ssize_t w = write(2, buf, keep);
+      (void)w;
+      c.forwarded += keep;
+      if (c.forwarded >= kMaxForwarded) {
+        const char* note = "\n[parevo: the candidate's stderr was cut here]\n";
+        w = write(2, note, std::strlen(note));
+      }
+    }
+  }
+}
+
+std::uint64_t process_cpu_ns(const Child& c) {
+  struct timespec ts{};
+  if (!c.has_cpu || clock_gettime(c.cpu, &ts) != 0) return 0;
+  return static_cast<std::uint64_t>(ts.tv_sec) * 1000000000ULL + static_cast<std::uint64_t>(ts.tv_nsec);
+}
+
+// In the candidate process, before any candidate code: descriptor 2 stays what the harness made
+// it (no close, dup2/dup3 onto it, close_range over it, fcntl on it), and no process may be
+// traced or have its memory read.
+void lock_down() {
+  constexpr unsigned kErr = SECCOMP_RET_ERRNO | (EPERM & SECCOMP_RET_DATA);
+  auto arg_lo = [](int i) { return static_cast<unsigned>(offsetof(struct seccomp_data, args) + 8 * i); };
+  auto arg_hi = [](int i) { return static_cast<unsigned>(offsetof(struct seccomp_data, args) + 8 * i + 4); };
+  // Jumps are relative to the next instruction; the numbers in the comments are indices.
+  struct sock_filter f[] = {
+      // 0: another ABI (i386 `int 0x80`, x32) could name the same calls by other numbers
+      BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_X86_64, 1, 0),
+      BPF_STMT(BPF_RET | BPF_K, kErr),
+      BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)),
+      BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, 0x40000000u, 0, 1),
+      BPF_STMT(BPF_RET | BPF_K, kErr),
+      // 6: close(2), fcntl(2, ...)
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_close, 2, 0),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_fcntl, 1, 0),
+      BPF_STMT(BPF_JMP | BPF_JA, 4),
+      BPF_STMT(BPF_LD | BPF_W | BPF_ABS, arg_lo(0)),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 2, 0, 1),
+      BPF_STMT(BPF_RET | BPF_K, kErr),
+      BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+      // 13: dup2(x, 2), dup3(x, 2, f)
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_dup2, 1, 0),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_dup3, 0, 4),
+      BPF_STMT(BPF_LD | BPF_W | BPF_ABS, arg_lo(1)),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, 2, 0, 1),
+      BPF_STMT(BPF_RET | BPF_K, kErr),
+      BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+      // 19: close_range(first, last, flags) with first <= 2 <= last
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_close_range, 0, 6),
+      BPF_STMT(BPF_LD | BPF_W | BPF_ABS, arg_lo(0)),
+      BPF_JUMP(BPF_JMP | BPF_JGT | BPF_K, 2, 2, 0),
+      BPF_STMT(BPF_LD | BPF_W | BPF_ABS, arg_lo(1)),
+      BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, 2, 1, 0),
+      BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+      BPF_STMT(BPF_RET | BPF_K, kErr),
+      // 26: ptrace, process_vm_readv, process_vm_writev
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_ptrace, 2, 0),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_process_vm_readv, 1, 0),
+      BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_process_vm_writev, 0, 1),
+      BPF_STMT(BPF_RET | BPF_K, kErr),
+      BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW),
+  };
+  (void)arg_hi;
+  struct sock_fprog prog{static_cast<unsigned short>(sizeof f / sizeof f[0]), f};
+  if (prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &prog) != 0) _exit(122);
+}
 
 std::string signal_name(int sig) {
   const char* d = sigdescr_np(sig);
@@ -226,12 +321,13 @@ bool recv_msg(int sock, parevo::proto::Msg& m, int* fd) {
 
 // Runs in the forked candidate process; never returns.
 [[noreturn]] void candidate_main(int sock, const char* lib_path, int out_fd, std::size_t out_cap, int threads,
-                                 unsigned long long file_limit) {
+                                 unsigned long long file_limit, int err_fd) {
   // Nothing of the harness's stays reachable: stdin (the seeds) and stdout (the records) are
-  // replaced, every other inherited descriptor is closed.
+  // replaced, every other inherited descriptor is closed; stdout and stderr go to the harness.
   int devnull = open("/dev/null", O_RDONLY);
   dup2(devnull, 0);
-  dup2(2, 1);
+  dup2(err_fd, 2);
+  dup2(err_fd, 1);
   for (int fd = 3; fd < 1024; ++fd)
     if (fd != sock && fd != out_fd) close(fd);
   setpgid(0, 0);
@@ -250,6 +346,7 @@ bool recv_msg(int sock, parevo::proto::Msg& m, int* fd) {
   // The harness may size its memfds up to the memory limit; files the candidate writes may not.
   struct rlimit fsize{file_limit, file_limit};
   setrlimit(RLIMIT_FSIZE, &fsize);
+  lock_down();
   prctl(PR_SET_DUMPABLE, 1);  // its own /proc/self/maps (the sanitizer reads it), not the harness's
   char* out = static_cast<char*>(mmap(nullptr, out_cap, PROT_READ | PROT_WRITE, MAP_SHARED, out_fd, 0));
   parevo::proto::Msg m{};
@@ -320,20 +417,27 @@ bool recv_msg(int sock, parevo::proto::Msg& m, int* fd) {
 }
 
 Child start_child(int threads, const char* lib_path, int out_fd, std::size_t out_cap, unsigned long long file_limit) {
-  int sv[2];
+  int sv[2], ep[2];
   if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0) harness_error("socketpair failed", 93);
+  if (pipe2(ep, O_CLOEXEC) != 0) harness_error("pipe failed", 93);
   std::fflush(stdout);
+  std::fflush(stderr);
   pid_t pid = fork();
   if (pid < 0) harness_error(std::string("fork failed: ") + std::strerror(errno), 93);
   if (pid == 0) {
     close(sv[0]);
-    candidate_main(sv[1], lib_path, out_fd, out_cap, threads, file_limit);
+    close(ep[0]);
+    candidate_main(sv[1], lib_path, out_fd, out_cap, threads, file_limit, ep[1]);
   }
   close(sv[1]);
+  close(ep[1]);
+  fcntl(ep[0], F_SETFL, O_NONBLOCK);
   Child c;
   c.threads = threads;
   c.pid = pid;
   c.sock = sv[0];
+  c.err = ep[0];
+  c.has_cpu = clock_getcpuclockid(pid, &c.cpu) == 0;
   c.alive = true;
   return c;
 }
@@ -368,6 +472,7 @@ std::string reap(Child& c, bool kill_it) {
     why = "the candidate process exited (code " + std::to_string(WEXITSTATUS(status)) +
           ") in the middle of a call: a candidate must not call exit() or abort()";
   }
+  drain(c);
   close(c.sock);
   c.alive = false;
   c.lost = why;
@@ -380,10 +485,12 @@ Wait wait_msg(Child& c, parevo::proto::Msg& m, Clock::time_point deadline) {
   for (;;) {
     double left = seconds_left(deadline);
     if (left <= 0) return Wait::kTimeout;
-    struct pollfd p{c.sock, POLLIN, 0};
-    int r = poll(&p, 1, static_cast<int>(left * 1000) + 1);
+    struct pollfd p[2] = {{c.sock, POLLIN, 0}, {c.err, POLLIN, 0}};
+    int r = poll(p, c.err >= 0 ? 2 : 1, static_cast<int>(left * 1000) + 1);
     if (r < 0 && errno == EINTR) continue;
     if (r == 0) continue;
+    if (c.err >= 0 && p[1].revents) drain(c);
+    if (!p[0].revents) continue;
     if (!recv_msg(c.sock, m, nullptr)) return Wait::kLost;
     return Wait::kOk;
   }
@@ -495,7 +602,7 @@ int main(int argc, char** argv) {
       record("\"event\":\"begin\"," + where);
       std::vector<double> times;
       std::map<std::uint32_t, std::pair<std::uint32_t, std::uint64_t>> worked;  // slot -> (origin, cpu ns)
-      std::uint64_t main_ns = 0;
+      std::uint64_t main_ns = 0, process_ns = 0, wall_ns = 0;
       std::string why, kind = "ok";
       int failed_rep = -1;
       if (!ch.lost.empty()) { why = ch.lost; kind = "load"; failed = true; }
@@ -559,10 +666,12 @@ int main(int argc, char** argv) {
         call.kind = parevo::proto::kCall;
         call.a = static_cast<long long>(reinterpret_cast<std::uintptr_t>(copy));
         parevo::proto::Msg done{};
+        const std::uint64_t cpu0 = process_cpu_ns(ch);
         auto t0 = Clock::now();
         bool sent = send_msg(ch.sock, call, in_fd);
         Wait w = sent ? wait_msg(ch, done, deadline) : Wait::kLost;
         auto t1 = Clock::now();
+        const std::uint64_t cpu1 = ch.alive ? process_cpu_ns(ch) : cpu0;
         close(in_fd);
         if (w == Wait::kTimeout) {
           reap(ch, true);
@@ -597,6 +706,8 @@ int main(int argc, char** argv) {
         // The first call of a process pays for starting the runtime's threads: not work.
         if (r == 0 && args.warmup + args.reps > 1) continue;
         main_ns += static_cast<std::uint64_t>(done.b > 0 ? done.b : 0);
+        process_ns += cpu1 > cpu0 ? cpu1 - cpu0 : 0;  // measured here: the candidate cannot forge it
+        wall_ns += static_cast<std::uint64_t>(std::chrono::duration<double, std::nano>(t1 - t0).count());
         for (std::uint32_t k = 0; k < done.nwork && k < parevo::proto::kMaxWork; ++k) {
           auto& w = worked[done.work[k].slot];
           w.first = done.work[k].origin;
@@ -608,7 +719,8 @@ int main(int argc, char** argv) {
                          kind + "\"";
       if (!why.empty()) body += ",\"why\":\"" + json_escape(why) + "\",\"rep\":" + std::to_string(failed_rep);
       body += ",\"times\":" + times_json(times);
-      body += ",\"witness\":{\"main\":" + std::to_string(main_ns) + ",\"threads\":[";
+      body += ",\"witness\":{\"process\":" + std::to_string(process_ns) + ",\"wall\":" + std::to_string(wall_ns) +
+              ",\"main\":" + std::to_string(main_ns) + ",\"threads\":[";
       bool first = true;
       for (const auto& [slot, w] : worked) {
         body += (first ? "[" : ",[") + std::to_string(w.first) + "," + std::to_string(w.second) + "]";
@@ -635,6 +747,7 @@ int main(int argc, char** argv) {
     poll(&p, 1, 200);
     reap(ch, true);
   }
+  for (Child& ch : children) drain(ch);
   record("\"event\":\"end\"");
   return 0;
 }
