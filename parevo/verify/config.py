@@ -17,6 +17,7 @@ class EvalConfig(BaseModel):
     check_reps: int = Field(2, ge=2, description="two calls per case: the second on a varied input catches caching")
     race_threads: list[int] = Field(default_factory=lambda: [2, 3, 8])
     race_runs: int = Field(2, ge=1, description="runs of the race build (each at every race thread count)")
+    race_timing_size: bool = Field(True, description="one more race-build call at the timing size (2 threads)")
     timing_threads: list[int] | None = None  # None: 1, 2, ..., cpu count
     warmup: int = 1
     reps: int = 5

@@ -18,7 +18,7 @@ from pathlib import Path
 from .. import paths
 from ..toolchain import sandbox
 from ..toolchain.build import BUILD_LIMITS, CXX_STD
-from . import integrity
+from . import integrity, visibility
 from .context import OPT_FLAGS, EvalContext
 from .integrity import Problem
 
@@ -86,7 +86,10 @@ def before_build(ctx: EvalContext) -> list[Problem]:
 def after_build(ctx: EvalContext, obj: Path) -> list[Problem]:
     """Checks on the compiled candidate object: detector symbols and strings, and whether the
     declared model's runtime is really used (and no other's)."""
-    return integrity.sanitizer_symbols(obj) + integrity.compiled_model_use(obj, ctx.model.name)
+    problems = integrity.sanitizer_symbols(obj) + integrity.compiled_model_use(obj, ctx.model.name)
+    if not ctx.model.race(ctx.toolchain).unavailable:
+        problems += visibility.unseen_calls(obj)
+    return problems
 
 
 def feedback(problems: list[Problem], limit: int = 3) -> str:

@@ -28,6 +28,7 @@ from ..toolchain import sandbox
 HARNESS_USAGE_EXIT = {90: "could not read the candidate library", 91: "was given bad arguments",
                       92: "failed to generate an input", 93: "could not set up its processes"}
 CANARY_MARK = {"before": "bump_before", "after": "bump_after"}  # frames of cxx/canary.cpp's races
+STDERR_CUT = "[parevo: the candidate's stderr was cut here]"  # written by the harness at its cap
 WALL_MARGIN_S = 2.0  # the harness stops itself this long before the sandbox would kill it
 STDOUT_BYTES = 32 * sandbox.MiB
 RACE_STDERR_BYTES = 4 * sandbox.MiB

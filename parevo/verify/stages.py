@@ -14,7 +14,7 @@ from ..errors import InfraError, SandboxUnavailable
 from . import diagnostics, guards, racecheck, races, source, witness
 from ..toolchain import symbols
 from .context import OPT_FLAGS, EvalContext
-from .harness import CANARY_MARK, CaseSpec, run_harness
+from .harness import CANARY_MARK, STDERR_CUT, CaseSpec, run_harness
 from .result import StageResult
 
 Stage = Callable[[EvalContext], StageResult]
@@ -143,40 +143,55 @@ def race_stage(ctx: EvalContext) -> StageResult:
     harness = ctx.harness(race=True).path
     families = ctx.families()
     all_reports: list[races.TsanReport] = []
-    for r in range(ctx.config.race_runs):
-        # Every size class the correctness stage uses, so code that branches on size races here too.
-        cases = [CaseSpec(c.family, size, c.seed) for size in sizes for c in ctx.cases(families, "race", seed_offset=r)]
-        run = run_harness(harness, binary.path, cases, threads, ctx.limits(ctx.config.race_wall_s, sanitizer=True),
-                          env=ctx.run_env(passive=True), race=True,
+    plan = [(r, [CaseSpec(c.family, size, c.seed) for size in sizes for c in ctx.cases(families, "race", seed_offset=r)],
+             threads) for r in range(ctx.config.race_runs)]
+    if ctx.config.race_timing_size and ctx.timing_families():
+        # One call at the timing size: code may branch on any size, and only this one is larger.
+        plan.append((ctx.config.race_runs, ctx.cases(ctx.timing_families()[:1], "timing", seed_offset=2000), [2]))
+        params["timing_size"] = ctx.size("timing")
+    for r, cases, counts in plan:
+        at_timing_size = r == ctx.config.race_runs
+        limits = ctx.limits(ctx.config.race_wall_s, sanitizer=True)
+        run = run_harness(harness, binary.path, cases, counts, limits, env=ctx.run_env(passive=True), race=True,
                           files={"archer.supp": racecheck.ARCHER_SUPPRESSIONS})
         reports = [rep for rep in races.parse(run.outcome.stderr)
                    if not any(mark in rep.text for mark in CANARY_MARK.values())]
         all_reports.extend(reports)
         metrics = {"checked": True, "runs": r + 1}
-        if failing := [rep for rep in reports if rep.fails]:
-            return StageResult(
-                stage="race", status="fail", params=params, metrics={**metrics, "reports": len(failing)},
-                feedback="ThreadSanitizer reported:\n" + races.summarize(failing, ctx.source_lines),
-            )
-        if problem := run.failure():
-            return StageResult(stage="race", status="fail", params=params, metrics=metrics,
-                               feedback=f"under the race detector: {problem}")
-        seen = _canaries(run.outcome.stderr)
-        truncated = "earlier bytes dropped]" in run.outcome.stderr[:200]
-        if seen["before"] < len(threads) and not truncated:
-            return StageResult(stage="race", status="error", params=params, metrics=metrics,
-                               detail="the race detector did not report the harness's own canary race before the "
-                                      "candidate was loaded: the detector is not working here")
-        if seen["after"] < len(run.canaries) or not all(run.canaries.values()) or truncated:
-            why = ("the program wrote so much to stderr that the race detector's output was lost" if truncated else
-                   "the race detector stopped reporting while the candidate ran (the harness's own canary race, run "
-                   "after the candidate's last call, was not reported): a candidate must not switch off, redirect or "
-                   "silence the detector")
-            return StageResult(stage="race", status="fail", params=params, metrics=metrics, feedback=why)
+        if at_timing_size and not reports and run.outcome.status in ("timeout", "memory"):
+            ctx.notes.append(f"the race build could not run at the timing size within the limits "
+                             f"({run.outcome.describe()}); it was checked at sizes {sizes}")
+            break
+        if verdict := _judge_race_run(ctx, run, reports, counts, params, metrics):
+            return verdict
     other = sorted({rep.kind for rep in all_reports})
     detail = f"non-failing sanitizer reports: {', '.join(other)}" if other else ""
     return StageResult(stage="race", status="ok", params=params, detail=detail,
-                       metrics={"checked": True, "runs": ctx.config.race_runs})
+                       metrics={"checked": True, "runs": len(plan)})
+
+
+def _judge_race_run(ctx: EvalContext, run, reports: list[races.TsanReport], threads: list[int], params: dict,
+                    metrics: dict) -> StageResult | None:
+    """The race stage's verdict on one run of the race build, or None when it found nothing."""
+    if failing := [rep for rep in reports if rep.fails]:
+        return StageResult(stage="race", status="fail", params=params, metrics={**metrics, "reports": len(failing)},
+                           feedback="ThreadSanitizer reported:\n" + races.summarize(failing, ctx.source_lines))
+    if problem := run.failure():
+        return StageResult(stage="race", status="fail", params=params, metrics=metrics,
+                           feedback=f"under the race detector: {problem}")
+    seen = _canaries(run.outcome.stderr)
+    truncated = "earlier bytes dropped]" in run.outcome.stderr[:200] or STDERR_CUT in run.outcome.stderr
+    if seen["before"] < len(threads) and not truncated:
+        return StageResult(stage="race", status="error", params=params, metrics=metrics,
+                           detail="the race detector did not report the harness's own canary race before the "
+                                  "candidate was loaded: the detector is not working here")
+    if seen["after"] < len(run.canaries) or not all(run.canaries.values()) or truncated:
+        why = ("the program wrote so much to stderr that the race detector's output was lost" if truncated else
+               "the race detector stopped reporting while the candidate ran (the harness's own canary race, run "
+               "after the candidate's last call, was not reported): a candidate must not switch off, redirect or "
+               "silence the detector")
+        return StageResult(stage="race", status="fail", params=params, metrics=metrics, feedback=why)
+    return None
 
 
 STAGES: dict[str, Stage] = {

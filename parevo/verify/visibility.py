@@ -1,0 +1,58 @@
+"""Memory accesses the race detector cannot see: calls into C library functions that
+ThreadSanitizer does not intercept.
+
+ThreadSanitizer instruments the candidate's own code and intercepts a list of libc functions
+(memcpy, memset, strlen, qsort...); any other libc function that reads or writes the candidate's
+memory does so invisibly. A racy program that moves its stores into `bcopy` or `wmemset` passes
+the race stage with its race intact. So a race-checked candidate may call, by C name, only
+functions the detector intercepts, the math library (values in, values out), its model's
+runtime, the C++ runtime's support routines, and a short list of functions that touch no shared
+candidate memory. C++ names (libstdc++'s templates compile into the candidate and are
+instrumented) are not concerned.
+"""
+
+from __future__ import annotations
+
+import glob
+import subprocess
+from functools import cache
+from pathlib import Path
+
+from .integrity import Problem, object_symbols
+
+RUNTIME_PREFIXES = ("GOMP_", "omp_", "__kmpc_", "pthread_", "__cxa_", "_Unwind_", "__gxx_personality", "_ITM_")
+HARMLESS = frozenset("""
+_GLOBAL_OFFSET_TABLE_ __dso_handle __assert_fail __errno_location __libc_single_threaded __stack_chk_fail
+__gmon_start__ __tls_get_addr getenv secure_getenv strtol strtoul strtoll strtoull strtod strtof atoi atol atoll atof
+sched_yield sched_getcpu sysconf get_nprocs syscall abs labs llabs div ldiv lldiv rand srand rand_r time clock
+clock_gettime gettimeofday nanosleep usleep sleep exit abort _exit
+""".split())
+
+
+@cache
+def intercepted() -> frozenset[str]:
+    """Names the ThreadSanitizer runtime and libm export (the detector sees into the former; the
+    latter computes on values)."""
+    names: set[str] = set()
+    for lib in [*glob.glob("/usr/lib/x86_64-linux-gnu/libtsan.so*"), *glob.glob("/usr/lib/*/libtsan.so*"),
+                "/lib/x86_64-linux-gnu/libm.so.6"]:
+        if not Path(lib).exists():
+            continue
+        out = subprocess.run(["nm", "-D", "--defined-only", lib], capture_output=True, text=True, timeout=60).stdout
+        names.update(line.split()[-1].split("@")[0] for line in out.splitlines() if line.split())
+    return frozenset(names)
+
+
+def unseen_calls(obj: Path) -> list[Problem]:
+    known = intercepted()
+    if not known:
+        return []  # no TSan runtime to compare with: the race stage reports it unavailable anyway
+    bad = sorted({s.name for s in object_symbols(obj)
+                  if not s.defined and not s.name.startswith("_Z") and s.name not in known
+                  and s.name not in HARMLESS and not s.name.startswith(RUNTIME_PREFIXES)})
+    if not bad:
+        return []
+    names = ", ".join(f"`{n}`" for n in bad[:5])
+    return [Problem("unseen_call", f"the candidate calls {names}: C library function(s) whose memory accesses the race "
+                    f"detector cannot see (ThreadSanitizer does not intercept them); use a loop, std::copy/std::fill, "
+                    f"memcpy/memset or another intercepted function instead")]
