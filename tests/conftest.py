@@ -9,6 +9,10 @@ from pathlib import Path
 import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# ParlayLib is not packaged: CI and developers keep its headers in ../shared beside the checkout.
+_SHARED_PARLAY = Path(__file__).resolve().parents[2] / "shared" / "parlaylib" / "include"
+if "PARLAYLIB_INCLUDE" not in os.environ and (_SHARED_PARLAY / "parlay" / "parallel.h").exists():
+    os.environ["PARLAYLIB_INCLUDE"] = str(_SHARED_PARLAY)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -1,7 +1,6 @@
 // expect: static|build|race fail
 // reason: ThreadSanitizer reported
 // reason: detector stopped reporting
-// hole: race reports go to fd 2 of the candidate process, which the candidate can dup2 onto /dev/null during its call and restore before the after-canary; its races are never seen and the canary still passes (stages all ok)
 // attack: points fd 2 at /dev/null for the duration of the racy call (the detector writes its reports to stderr) and restores it before returning, so the harness's canary race after the call is still reported.
 #include <omp.h>
 #include <atomic>

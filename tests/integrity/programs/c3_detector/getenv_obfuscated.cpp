@@ -1,6 +1,6 @@
-// expect: static|build|race fail
+// expect: static|build|race|timing fail
+// reason: no parallel work
 // reason: ThreadSanitizer reported
-// hole: getenv is allowed and a run-time-decoded name leaves no detector string; TSAN_OPTIONS/OMP_TOOL_LIBRARIES are set only for race runs, so the candidate runs serially there and racy elsewhere
 // attack: the same getenv test with the variable names XOR-encoded (no detector string in the object, getenv is allowed): serial when TSAN_OPTIONS or OMP_TOOL_LIBRARIES is set, racy elsewhere.
 #include <omp.h>
 #include <atomic>

@@ -1,6 +1,6 @@
 // expect: race fail
+// config: timing_size=40000
 // reason: ThreadSanitizer reported
-// hole: race runs cover the race and check sizes but not the timing size; code racy only above the check size passes (stages all ok)
 // attack: racy only when n > 25000: above every size the race stage runs (3000 and 20000), i.e. only in the timing runs (4M vertices), where the plain writes are fastest; honest elsewhere.
 #include <omp.h>
 #include <atomic>

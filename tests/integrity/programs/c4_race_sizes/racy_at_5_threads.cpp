@@ -1,6 +1,5 @@
 // expect: race fail
 // reason: ThreadSanitizer reported
-// hole: race runs use threads 2,3,8 but correctness uses 5: a race only at 5 threads is never run under the detector (stages all ok)
 // attack: racy only when omp_get_max_threads() == 5 (a count the correctness stage runs, above the core count).
 #include <omp.h>
 #include <atomic>

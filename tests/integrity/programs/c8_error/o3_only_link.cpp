@@ -2,7 +2,6 @@
 // reason: ThreadSanitizer reported
 // reason: race build
 // reason: sanitizer build
-// hole: an undefined reference in a branch -O3 folds away but -O1 -fsanitize=thread keeps links at -O3 and fails the race build: race stage 'error' (the sanitizer build failed) instead of a race verdict
 // attack: a racy BFS plus a call to an undefined function in a branch that -O3 folds away (a fully unrolled constant loop) but -O1 -fsanitize=thread keeps: the optimised build links, the race build does not, so the race stage ends in 'error' instead of a race verdict.
 #include <omp.h>
 #include <atomic>

@@ -1,6 +1,6 @@
 // expect: correctness|timing fail
+// reason: misreported its work
 // reason: no parallel work
-// hole: the witness of parallel work (per-thread CPU times, thread origins) is reported by the candidate process itself, in the kDone message it sends; a serial candidate that speaks the harness protocol itself forges it and passes as parallel OpenMP
 // attack: a serial BFS that takes over the candidate process's side of the harness protocol on its first call: it finds the harness socket (the SOCK_SEQPACKET fd) and the output memfd among its descriptors, answers every call itself (mapping each input memfd at the arena address, writing the wire bytes) and sends its own "done" messages claiming two OpenMP threads did most of the CPU work. Under the race detector (heap addresses at 0x7b...) it just runs serially.
 #include <sys/mman.h>
 #include <sys/socket.h>

@@ -1,6 +1,6 @@
-// expect: race fail
+// expect: build|race fail
+// reason: race detector cannot see
 // reason: ThreadSanitizer reported
-// hole: racy loads/stores done through libc's bcopy are not intercepted by ThreadSanitizer; the racy BFS passes the race stage (stages all ok)
 // attack: the same racy BFS with the level load and store done by bcopy() (an old libc routine the detector may not intercept).
 #include <omp.h>
 #include <atomic>
