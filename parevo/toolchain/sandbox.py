@@ -74,7 +74,8 @@ class Guards:
         if not self.cgroups.pids:
             notes.append("no pids cgroup: the process-count cap does not hold for root")
         if not self.bwrap and limits.confine_writes:
-            notes.append("bubblewrap missing: writes outside the working directory are not blocked")
+            notes.append("bubblewrap missing: writes outside the working directory are not blocked, and a "
+                         "candidate process keeps parevo's user")
         if not limits.network and not self.bwrap and not self.unshare:
             notes.append("no network namespace available: the program could reach the network")
         return notes

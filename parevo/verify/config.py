@@ -56,6 +56,7 @@ class EvalConfig(BaseModel):
         """Small inputs and few repetitions: seconds per candidate, for tests and smoke runs."""
         # Passive waiting: at quick sizes a spinning idle thread would look like a working one.
         base = dict(reps=2, warmup=0, timing_threads=[1, 2], timing_size=20000, profile=False, timing_wait_policy="passive",
+                    race_runs=1,
                     check_wall_s=20.0, race_wall_s=60.0, timing_wall_s=60.0)
         base.update(overrides)
         return cls(**base)

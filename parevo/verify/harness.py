@@ -152,6 +152,8 @@ def run_harness(
             cmd += ["--threads", str(t)]
         if race:
             cmd.append("--race")
+        if seen_as == work.resolve():  # no private view (no bubblewrap): `nobody` may not reach this directory
+            cmd.append("--keep-user")
         run_env = {k: v.replace("{workdir}", str(seen_as)) for k, v in (env or {}).items()}
         wrap = wrap_for.prefix(work) if wrap_for else ()
         # The harness's memfds count as files: its own cap is the memory limit, and it puts the
