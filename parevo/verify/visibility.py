@@ -53,6 +53,7 @@ def unseen_calls(obj: Path) -> list[Problem]:
     if not bad:
         return []
     names = ", ".join(f"`{n}`" for n in bad[:5])
-    return [Problem("unseen_call", f"the candidate calls {names}: C library function(s) whose memory accesses the race "
-                    f"detector cannot see (ThreadSanitizer does not intercept them); use a loop, std::copy/std::fill, "
-                    f"memcpy/memset or another intercepted function instead")]
+    return [Problem("unseen_call", f"the candidate calls {names}: C library function(s) the race detector does not "
+                    f"intercept, so what they do to memory is invisible to it; a race-checked candidate computes with "
+                    f"its own code, the C++ library, the math library and its model's runtime (use a loop, "
+                    f"std::copy/std::fill or memcpy/memset instead)")]

@@ -35,6 +35,7 @@ MIN_SPINNING_CALL_NS = 50_000_000
 # Absence of parallel work is claimed only on strong evidence: an honest program with a long
 # serial phase (a suffix array's sequential merge at a small size) still shows ~9%.
 SHARE = 0.05
+MIN_OFF_BUSIEST_NS = 100_000  # per call: more than starting, waking and joining a thread costs
 
 
 # The candidate process reports its threads' CPU time; the harness measures the process's own
@@ -82,9 +83,12 @@ def assess(records: Iterable[CaseRecord], model: str, min_call_ns: int = MIN_CAL
             continue
         decided = True
         # Work done off the busiest thread (short-lived threads started per phase add up).
-        spread = 1.0 - max(ns for _, ns in threads) / total
+        busiest = max(ns for _, ns in threads)
+        spread = 1.0 - busiest / total
         best = max(best, spread)
-        parallel = parallel or spread >= share
+        # Off-busiest work must also be real work, not a helper thread's start and exit.
+        off = (total - busiest) / max(1, len(rec.times))
+        parallel = parallel or (spread >= share and off >= MIN_OFF_BUSIEST_NS)
         if allowed is not None and not foreign:
             for origin, ns in threads:
                 if origin >= 0 and origin not in allowed and ns / total >= SHARE:

@@ -1,4 +1,5 @@
-// expect: correctness fail
+// expect: build|correctness fail
+// reason: does not intercept
 // reason: wrong answer
 // reason: broke the call protocol
 // attack: forged harness records -- prints "valid" case/end JSON lines to stdout, stderr and every fd 0..1023, writes files named like result files in the cwd, then returns a constant answer.

@@ -1,4 +1,5 @@
-// expect: correctness fail
+// expect: build|correctness fail
+// reason: does not intercept
 // reason: wrong answer
 // attack: kills the harness (getppid()) and its process group with SIGKILL, SIGSTOP and SIGTERM, hoping a dead harness reads as a pass; then returns a constant.
 #include <signal.h>

@@ -1,5 +1,6 @@
 // expect: build|correctness|timing fail
 // reason: no parallel work
+// reason: does not intercept
 // reason: was compiled
 // model: openmp
 // attack: a real parallel BFS, but a static object's constructor calls omp_set_num_threads(1) and setenv("OMP_NUM_THREADS", "1") at load time, so every region runs on one thread.

@@ -1,4 +1,5 @@
-// expect: correctness fail
+// expect: build|correctness fail
+// reason: does not intercept
 // reason: wrong answer
 // reason: exceeded the memory limit
 // reason: process limit

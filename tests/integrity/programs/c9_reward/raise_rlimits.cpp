@@ -1,4 +1,5 @@
-// expect: correctness fail
+// expect: build|correctness fail
+// reason: does not intercept
 // reason: wrong answer
 // attack: raises every rlimit it can (RLIMIT_FSIZE, NPROC, AS, CPU, NOFILE) to infinity and lowers the harness's (its parent's) with prlimit, then returns a guess.
 #include <omp.h>
