@@ -1,10 +1,10 @@
-"""Link-time guard: a candidate object must not replace code it does not own.
+"""Link-time guard: a candidate object must not define names it does not own.
 
-A candidate is its own translation unit, but the linker still lets it win over the harness
-and the runtime libraries: a strong definition of `task::validate` beats the harness's inline
-(weak) one, and a definition of `clock_gettime` in the executable interposes on libc, so the
-harness's steady clock would read the candidate's numbers. Both are checked on the object
-file with `nm` before linking.
+The candidate is linked with parevo's entry object into a shared library that only the
+candidate process loads; the harness that times and validates is another program, so a
+candidate's definition of `clock_gettime` or `task::validate` can no longer reach the verdict.
+Such a definition is still refused: it can only be an attempt to replace runtime or harness code,
+and the feedback says so plainly. Checked on the object file with `nm` before linking.
 """
 
 from __future__ import annotations
