@@ -151,7 +151,8 @@ def race_stage(ctx: EvalContext) -> StageResult:
         params["timing_size"] = ctx.size("timing")
     for r, cases, counts in plan:
         at_timing_size = r == ctx.config.race_runs
-        limits = ctx.limits(ctx.config.race_wall_s, sanitizer=True)
+        # race_wall_s is per pair of thread counts: a run covers every count in one process tree.
+        limits = ctx.limits(ctx.config.race_wall_s * max(1, (len(counts) + 1) // 2), sanitizer=True)
         run = run_harness(harness, binary.path, cases, counts, limits, env=ctx.run_env(passive=True), race=True,
                           files={"archer.supp": racecheck.ARCHER_SUPPRESSIONS})
         reports = [rep for rep in races.parse(run.outcome.stderr)

@@ -1,5 +1,5 @@
 // expect: build|race fail
-// reason: race detector cannot see
+// reason: does not intercept
 // reason: ThreadSanitizer reported
 // attack: the same racy BFS with the level load and store done by bcopy() (an old libc routine the detector may not intercept).
 #include <omp.h>

@@ -1,5 +1,5 @@
 // expect: build|race fail
-// reason: race detector cannot see
+// reason: does not intercept
 // reason: ThreadSanitizer reported
 // attack: a racy BFS whose racy stores go through wmemset (wchar_t is 32 bits, like a level) and racy loads through wmemchr: libc routines the detector may not intercept, so neither side of the race is seen.
 #include <omp.h>
