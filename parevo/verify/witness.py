@@ -35,7 +35,7 @@ MIN_SPINNING_CALL_NS = 50_000_000
 # Absence of parallel work is claimed only on strong evidence: an honest program with a long
 # serial phase (a suffix array's sequential merge at a small size) still shows ~9%.
 SHARE = 0.05
-MIN_OFF_BUSIEST_NS = 100_000  # per call: more than starting, waking and joining a thread costs
+MIN_OFF_BUSIEST_NS = 20_000  # per call: more than waking idle threads costs (thread start-up is not counted)
 
 
 # The candidate process reports its threads' CPU time; the harness measures the process's own

@@ -22,7 +22,7 @@ struct Slot {
   clockid_t clock{};
   std::uint32_t origin = 0;
   std::uint64_t end_ns = 0;   // CPU time at its end
-  std::uint64_t mark_ns = 0;  // CPU time when the current call started (0: started during it)
+  std::uint64_t mark_ns = 0;  // CPU time when the current call (or the thread's start routine) started
 };
 
 constexpr int kSlots = 1024;
@@ -61,7 +61,7 @@ inline void* trampoline(void* p) {
   if (slot) {
     pthread_getcpuclockid(pthread_self(), &slot->clock);
     slot->origin = s.origin;
-    slot->mark_ns = 0;
+    slot->mark_ns = cpu_ns(CLOCK_THREAD_CPUTIME_ID);  // starting a thread is not work
     slot->state.store(1);
   }
   void* r = s.fn(s.arg);
