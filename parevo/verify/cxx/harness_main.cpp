@@ -188,6 +188,7 @@ struct Child {
   int err = -1;              // read end of the candidate process's stderr
   clockid_t cpu{};           // the candidate process's CPU clock, read from here
   bool has_cpu = false;
+  bool flooded = false;      // killed for writing more than kMaxForwarded
   std::size_t forwarded = 0; // stderr bytes passed on
   bool alive = false;
   std::string lost;  // why it is gone, once it is
@@ -215,6 +216,9 @@ void drain(Child& c) {
       if (c.forwarded >= kMaxForwarded) {
         const char* note = "\n[parevo: the candidate's stderr was cut here]\n";
         w = write(2, note, std::strlen(note));
+        c.flooded = true;  // a pipe has no file-size cap: the harness stops the flood itself
+        kill(-c.pid, SIGKILL);
+        kill(c.pid, SIGKILL);
       }
     }
   }
@@ -460,7 +464,11 @@ std::string reap(Child& c, bool kill_it) {
     usleep(5000);
     r = waitpid(c.pid, &status, WNOHANG);
   }
-  if (r == 0) {  // socket closed but still running: it is of no further use
+  if (c.flooded) {
+    if (r == 0) waitpid(c.pid, &status, 0);
+    why = "the candidate wrote more than " + std::to_string(kMaxForwarded >> 20) +
+          " MiB to one output (its stdout and stderr) (killed)";
+  } else if (r == 0) {  // socket closed but still running: it is of no further use
     kill(-c.pid, SIGKILL);
     kill(c.pid, SIGKILL);
     waitpid(c.pid, &status, 0);
