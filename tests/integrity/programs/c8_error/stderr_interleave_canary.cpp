@@ -1,4 +1,5 @@
-// expect: race fail
+// expect: correctness|race fail
+// reason: MiB to one output
 // reason: ThreadSanitizer reported
 // reason: stopped reporting
 // attack: a static object's constructor sprays stderr with short writes without newlines while sibling candidate processes load, to split the harness's canary-race report lines so the 'before' canary is not recognised (a verifier error instead of a race verdict); the BFS itself is racy.
