@@ -2,8 +2,8 @@
 compiler sees (the preprocessed token stream of every build the cascade makes) before building,
 and what it produced (the object) after.
 
-Preprocessing runs in the sandbox, like every compile: the source is untrusted
-(`#include "/dev/zero"`). Its linemarkers also list every file the candidate's compile read, so
+Preprocessing runs in the sandbox (`integrity.preprocess`), like every compile: the source is
+untrusted (`#include "/dev/zero"`). Its linemarkers also list every file the candidate's compile read, so
 an include outside the system and public headers (the task's baseline, its generators, parevo's
 own files) is reported by name.
 """
@@ -16,30 +16,12 @@ import tempfile
 from pathlib import Path
 
 from .. import paths
-from ..toolchain import sandbox
-from ..toolchain.build import BUILD_LIMITS, CXX_STD
+from ..toolchain.build import CXX_STD
 from . import integrity, visibility
 from .context import OPT_FLAGS, EvalContext
 from .integrity import Problem
 
 _MARKER = re.compile(r'^#\s*\d+\s+"([^"]+)"', re.M)
-PREPROCESS_LIMITS = BUILD_LIMITS
-
-
-def _preprocess(ctx: EvalContext, args: tuple[str, ...]) -> tuple[str, str]:
-    """(preprocessed text, error) of the candidate under `args`, in the sandbox."""
-    work = Path(tempfile.mkdtemp(prefix="pp-", dir=paths.cache_dir()))
-    try:
-        (work / integrity.CANDIDATE_NAME).write_text(ctx.source)
-        cmd = [ctx.toolchain.cxx, "-E", "-x", "c++", CXX_STD, *args, integrity.CANDIDATE_NAME, "-o", "out.ii"]
-        outcome = sandbox.run(cmd, PREPROCESS_LIMITS, work,
-                              env={"PATH": sandbox.BASE_PATH, "SOURCE_DATE_EPOCH": "0", "LC_ALL": "C"})
-        if not outcome.ok or not (work / "out.ii").exists():
-            first = next((l for l in outcome.stderr.splitlines() if "error" in l), outcome.describe())
-            return "", first.replace(str(work) + "/", "")
-        return (work / "out.ii").read_text(errors="replace"), ""
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 def _include_args(ctx: EvalContext) -> tuple[str, ...]:
@@ -63,9 +45,13 @@ def before_build(ctx: EvalContext) -> list[Problem]:
     flags = ctx.model.flags(ctx.toolchain)
     inc = _include_args(ctx)
     timing_args = (*OPT_FLAGS, *flags.compile, *inc)
-    text, error = _preprocess(ctx, timing_args)
-    if error:
+    scratch = Path(tempfile.mkdtemp(prefix="pp-", dir=paths.cache_dir()))
+    try:
+        text = integrity.preprocess(ctx.source, (CXX_STD, *timing_args), ctx.toolchain.cxx, scratch)
+    except integrity.PreprocessError:
         return []  # it does not preprocess: the build stage reports the compiler's own error
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     allowed = integrity.default_allowed_roots([ctx.public_dir, *([ctx.toolchain.parlay_include]
                                                                   if ctx.toolchain.parlay_include else [])])
     problems = integrity.forbidden_includes(included(text), allowed)
