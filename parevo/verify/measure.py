@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..toolchain import models as pm
 from . import witness
 from .context import EvalContext
-from .harness import HarnessRun, Wrapper, run_harness
+from .harness import CaseSpec, HarnessRun, Wrapper, run_harness
 from .result import StageResult
 from .timing import TimingStats, geomean
 
@@ -57,6 +57,67 @@ def _reference_model(ctx: EvalContext) -> str | None:
     return next((m for m in refs if not pm.MODELS[m].missing(ctx.toolchain)), None)
 
 
+def _witness_at(ctx: EvalContext, role: str, model: str, size: int, p: int, min_call: int) -> witness.Witness | str:
+    """The witness of one call per timing family at `size` and `p` threads (after a warm-up call, so
+    that starting a thread team is not counted as work), or why the run failed."""
+    families = ctx.timing_families()
+    policy = {"OMP_WAIT_POLICY": ctx.config.timing_wait_policy} if ctx.config.timing_wait_policy else {}
+    run = run_harness(ctx.harness().path, ctx.binaries[role].path,
+                      [CaseSpec(f, size, ctx.seed + 2000) for f in families], [p],
+                      ctx.limits(ctx.config.timing_wall_s), warmup=1, reps=1, env={**ctx.run_env(), **policy})
+    return run.failure() or witness.assess(run.at(p), model, min_call)
+
+
+# Sizes at which parallel work is judged again, as multiples of the last one; there a call counts
+# only from 5 ms of CPU time, where starting and waking a team is lost in the work.
+ESCALATION = 8
+ESCALATED_MIN_CALL_NS = 5_000_000
+
+
+def _parallelism(ctx: EvalContext, run: HarnessRun, ref_run: HarnessRun | None, ref_model: str | None, p: int) -> str:
+    """Whether the timed candidate really worked in parallel: '' or the failure.
+
+    Absence of parallel work is claimed only where the task's expert reference is seen working in
+    parallel: an honest program may go serial below a cut-off (ParlayLib's integer sort does below
+    2^17 keys), so a size where the reference is serial too proves nothing. Where the timing size
+    cannot decide (every call too short, or the reference serial as well), both are run once more
+    at 8x the size, up to the task's own timing size: a small configured size is never a way
+    around the check."""
+    passive = ctx.config.timing_wait_policy == "passive"
+    min_call = witness.MIN_CALL_NS if passive else witness.MIN_SPINNING_CALL_NS
+    model = ctx.model.name
+    seen = witness.assess(run.at(p), model, min_call)
+    if seen.forged or seen.foreign or model not in witness.ALLOWED or (seen.decided and seen.parallel):
+        return witness.verdict(seen, model, f"timing size, {p} threads")
+    judge_ref = bool(ref_model in witness.ALLOWED and ref_run is not None and not ref_run.failure())
+    if seen.decided:
+        ref_seen = witness.assess(ref_run.at(p), ref_model, min_call) if judge_ref else None
+        if ref_seen is None or (ref_seen.decided and ref_seen.parallel):
+            return witness.verdict(seen, model, f"timing size, {p} threads")
+    size, top = ctx.size("timing"), ctx.task.spec.sizes.timing
+    min_call = max(min_call, ESCALATED_MIN_CALL_NS)
+    while size < top:
+        size = min(top, size * ESCALATION)
+        cand = _witness_at(ctx, "candidate", model, size, p, min_call)
+        if isinstance(cand, str):
+            return f"at size {size}, where parallel work was judged again: {cand}"
+        if cand.forged or cand.foreign or cand.parallel:
+            return witness.verdict(cand, model, f"size {size}, {p} threads")
+        if not cand.decided:
+            continue
+        if judge_ref:
+            ref = _witness_at(ctx, "reference", ref_model, size, p, min_call)
+            if isinstance(ref, str) or not ref.parallel:
+                continue  # the reference is serial (or too quick to judge) here too
+        return witness.verdict(cand, model, f"size {size}, {p} threads, where the reference works in parallel")
+    if not seen.decided and size == ctx.size("timing"):
+        ctx.notes.append("parallel work could not be witnessed: every timed call was too short to judge")
+    else:
+        ctx.notes.append(f"parallel work was not witnessed up to size {size}, where the task's reference "
+                         f"does not show it either")
+    return ""
+
+
 def timing_stage(ctx: EvalContext) -> StageResult:
     sweep = ctx.config.sweep()
     p = max(sweep)
@@ -76,17 +137,10 @@ def timing_stage(ctx: EvalContext) -> StageResult:
     if problem := run.failure():
         return StageResult(stage="timing", status="fail", params=params, feedback=f"at timing size: {problem}")
     cand = {t: _stats(run, t) for t in sweep}
-    if not ctx.witnessed:
-        passive = ctx.config.timing_wait_policy == "passive"
-        seen = witness.assess(run.at(p), ctx.model.name, witness.MIN_CALL_NS if passive else witness.MIN_SPINNING_CALL_NS)
-        if problem := witness.verdict(seen, ctx.model.name, f"timing size, {p} threads"):
-            return StageResult(stage="timing", status="fail", params=params, feedback=problem)
-        if not seen.decided and ctx.model.name in witness.ALLOWED:
-            ctx.notes.append("parallel work could not be witnessed: every timed call was too short to judge")
-    ref = None
-    if ref_model:
-        ref_run = _timed(ctx, "reference", [p])
-        ref = _stats(ref_run, p) if not ref_run.failure() else None
+    ref_run = _timed(ctx, "reference", [p]) if ref_model else None
+    if not ctx.witnessed and (problem := _parallelism(ctx, run, ref_run, ref_model, p)):
+        return StageResult(stage="timing", status="fail", params=params, feedback=problem)
+    ref = _stats(ref_run, p) if ref_run is not None and not ref_run.failure() else None
     families: dict[str, dict] = {}
     for fam, b in base.items():
         row: dict = {"baseline_s": b.median, "baseline_spread": b.spread,

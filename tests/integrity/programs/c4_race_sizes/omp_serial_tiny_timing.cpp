@@ -1,0 +1,35 @@
+// expect: build|correctness|race|timing fail
+// reason: no parallel work
+// reason: was compiled
+// reason: ThreadSanitizer reported
+// model: openmp
+// config: timing_size=1000
+// attack: one thread of an OpenMP team does everything, evaluated with a timing size (1000) too small to judge any call: the check must judge at larger sizes.
+#include <atomic>
+#include <thread>
+
+
+static std::vector<std::int32_t> serial_bfs(const CSRGraph& g, std::int32_t s) {
+  std::vector<std::int32_t> level(g.n, -1);
+  if (g.n == 0) return level;
+  std::vector<std::int32_t> q{s};
+  level[s] = 0;
+  for (std::size_t i = 0; i < q.size(); ++i) {
+    std::int32_t u = q[i];
+    for (std::int64_t k = g.offsets[u]; k < g.offsets[u + 1]; ++k) {
+      std::int32_t v = g.targets[k];
+      if (level[v] < 0) { level[v] = level[u] + 1; q.push_back(v); }
+    }
+  }
+  return level;
+}
+
+std::vector<std::int32_t> bfs_levels(const CSRGraph& g, std::int32_t s) {
+  std::vector<std::int32_t> out;
+  #pragma omp parallel
+  {
+    #pragma omp single
+    out = serial_bfs(g, s);
+  }
+  return out;
+}
