@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -12,7 +13,7 @@ import pytest
 from parevo.errors import ParevoError
 from parevo.evolve.config import RunConfig, load_config
 from parevo.evolve.population import Population, beats, best_of, features, primitives_used, rng_for
-from parevo.evolve.store import RunStore
+from parevo.runstore import RunStore
 
 
 def _program(store: RunStore, run_id: str, **kw) -> int:
@@ -145,20 +146,41 @@ def test_config_errors_name_file_and_field(tmp_path):
 
 
 def test_timing_slot_waits_for_shared_holders(tmp_path, monkeypatch):
-    """A timing run does not start while a build holds the CPU; a build queued behind a waiting
-    timing run does not jump ahead of it (writer priority)."""
-    monkeypatch.setenv("PAREVO_CACHE_DIR", str(tmp_path))
+    """A timing run does not start while a build holds the CPU, even one from a run with another
+    cache directory (the slot is machine-wide); a build queued behind a waiting timing run does
+    not jump ahead of it (writer priority)."""
+    monkeypatch.delenv("PAREVO_SLOT_DIR", raising=False)
+    monkeypatch.setenv("PAREVO_CACHE_DIR", str(tmp_path / "mine"))
     holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent("""
         import time
         from parevo.verify import slots
         with slots.cpu_shared():
             print("held", flush=True)
             time.sleep(1.5)
-    """)], stdout=subprocess.PIPE, text=True)
+    """)], stdout=subprocess.PIPE, text=True,
+        env={**os.environ, "PAREVO_CACHE_DIR": str(tmp_path / "theirs")})
     assert holder.stdout.readline().strip() == "held"
     from parevo.verify import slots
 
+    assert not slots.slot_dir().is_relative_to(tmp_path)
     start = time.monotonic()
     with slots.cpu_exclusive() as queued:
         assert queued >= 1.0 and time.monotonic() - start >= 1.0
     holder.wait(timeout=10)
+
+
+def test_slot_dir_falls_back_to_the_cache_without_a_shared_directory(tmp_path, monkeypatch, capsys):
+    from parevo.verify import slots
+
+    private = tmp_path / "private"
+    private.mkdir(mode=0o755)
+    monkeypatch.delenv("PAREVO_SLOT_DIR", raising=False)
+    monkeypatch.setenv("PAREVO_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(slots, "_warned", False)
+    monkeypatch.setattr(slots, "SHARED_ROOTS", (tmp_path / "missing", private))
+    assert slots.slot_dir() == tmp_path / "cache"
+    assert "CPU slots only exclude runs using" in capsys.readouterr().err
+    private.chmod(0o777)
+    assert slots.slot_dir() == private / slots.SLOT_DIR_NAME
+    with slots.cpu_exclusive():
+        assert (private / slots.SLOT_DIR_NAME / "cpu.lock").exists()
