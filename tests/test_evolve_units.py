@@ -13,7 +13,7 @@ import pytest
 from parevo.errors import ParevoError
 from parevo.evolve.config import RunConfig, load_config
 from parevo.evolve.population import Population, beats, best_of, features, primitives_used, rng_for
-from parevo.runstore import RunStore
+from parevo.evolve.store import RunStore
 
 
 def _program(store: RunStore, run_id: str, **kw) -> int:
