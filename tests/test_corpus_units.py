@@ -91,7 +91,7 @@ def test_split_is_a_fixed_function_of_the_id():
 
 
 def _run_store(path: Path, task: str = "histogram", model: str = "openmp"):
-    from parevo.evolve.store import RunStore
+    from parevo.runstore import RunStore
 
     store = RunStore(path, create=True)
     store.start_run("r1", task, model, {"task": task, "model": model})

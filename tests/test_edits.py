@@ -1,4 +1,4 @@
-"""Reply extraction and SEARCH/REPLACE edits (parevo/evolve/extract.py, parevo/evolve/edits.py):
+"""Reply extraction and SEARCH/REPLACE edits (parevo/llm/extract.py, parevo/evolve/edits.py):
 the reply shapes LLMs actually send, and the feedback an edit that does not apply gives back."""
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from parevo.evolve.edits import (
     parse_diff,
     validate_markers,
 )
-from parevo.evolve.extract import extract_code, fenced_blocks, strip_reasoning
+from parevo.llm.extract import extract_code, fenced_blocks, strip_reasoning
 
 FUNCTION = "bfs_levels"
 

@@ -12,8 +12,8 @@ import pytest
 
 from parevo.errors import ParevoError
 from parevo.evolve.config import RunConfig, load_config
-from parevo.evolve.population import Population, beats, best_of, features, primitives_used, rng_for
-from parevo.evolve.store import RunStore
+from parevo.evolve.population import Population, features, primitives_used, rng_for
+from parevo.runstore import RunStore, beats, best_of
 
 
 def _program(store: RunStore, run_id: str, **kw) -> int:
@@ -107,8 +107,7 @@ def test_features_see_primitives_and_size():
 
 def test_prompts_render_every_mode(store):
     from parevo import get_task
-    from parevo.evolve.population import Choice
-    from parevo.evolve.prompting import mutate_messages, repair_messages
+    from parevo.prompting.task import Choice, mutate_messages, repair_messages
 
     task = get_task("bfs")
     parent = store.program(_program(store, "r1", fitness=1.8, metrics={

@@ -65,7 +65,7 @@ def test_assemble_body_continuation_and_whole_function():
     no_close = assemble(PROMPT, "  return 0;", "smallest")
     assert no_close.count("{") == no_close.count("}")
     whole = "Here it is:\n```cpp\nstruct Point {\n  double x, y;\n};\ndouble smallest(std::vector<Point> const& points) {\n  return 1;\n}\n```"
-    from parevo.evolve.extract import extract_code
+    from parevo.llm.extract import extract_code
 
     code = extract_code(whole, function="smallest").code
     src = assemble(PROMPT, code, "smallest")

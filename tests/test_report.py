@@ -17,7 +17,7 @@ from typer.testing import CliRunner
 from parevo.bench.store import BenchStore
 from parevo.cli_report import register
 from parevo.errors import ParevoError
-from parevo.evolve.store import RunStore
+from parevo.runstore import RunStore
 from parevo.llm.types import CallRecord, Completion, Usage
 from parevo.report import data, write_report
 

@@ -8,8 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ..errors import ParevoError
-from ..evolve import prompting
-from ..evolve.population import Choice
+from ..prompting.task import SCRATCH, mutate_messages
 from ..llm import Message
 from ..tasks import builtin_task_ids, get_task, load_task
 from ..tasks import pareval as pe
@@ -42,7 +41,7 @@ def _task_items(task_refs: list[str], models: list[str], prefix: str) -> tuple[l
             if model not in task.spec.models:
                 skipped.append(Skipped(prompt_id=pid, reason=f"task does not accept model '{model}'"))
                 continue
-            msgs = prompting.mutate_messages(task, model, Choice(None, "scratch", [], []), edit="rewrite")
+            msgs = mutate_messages(task, model, SCRATCH, edit="rewrite")
             items.append(BenchItem(prompt_id=pid, task_ref=ref, model=model, function=task.spec.function, messages=msgs))
     return items, skipped
 

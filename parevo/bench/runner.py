@@ -16,7 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..errors import ParevoError
 from ..evolve.config import RunConfig
 from ..evolve.evaluator import evaluate_in_worker
-from ..evolve.extract import extract_code
+from ..llm.extract import extract_code
 from ..llm import LLM, Budget, BudgetExceeded, LLMError
 from ..llm.spec import LLMConfig
 from ..tasks import get_task

@@ -6,16 +6,17 @@ same bench skips what is stored and goes on where it stopped."""
 from __future__ import annotations
 
 import json
-import sqlite3
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from ..errors import ParevoError
-from ..evolve.store import LLM_CALLS_SCHEMA, insert_call, now
+from ..db import now, open_store
+from ..llm.calls import LLM_CALLS_SCHEMA, insert_call
 from .metrics import Sample
 
+SCHEMA_VERSION = 1
 SCHEMA = LLM_CALLS_SCHEMA + """
 CREATE TABLE IF NOT EXISTS bench (
   id TEXT PRIMARY KEY, spec TEXT NOT NULL, status TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT);
@@ -59,14 +60,7 @@ class BenchStore:
         self.path = Path(path)
         if not create and not self.path.is_file():
             raise ParevoError(f"{self.path}: no bench store here (expected a bench directory with bench.sqlite)")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        uri = f"file:{self.path}?mode=ro" if readonly else f"file:{self.path}"
-        self.db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30.0)
-        self.db.row_factory = sqlite3.Row
-        if not readonly:
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.executescript(SCHEMA)
+        self.db = open_store(self.path, kind="bench", schema=SCHEMA, version=SCHEMA_VERSION, readonly=readonly)
 
     def close(self) -> None:
         self.db.close()

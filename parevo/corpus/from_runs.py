@@ -71,7 +71,7 @@ def resolve_store(path: Path) -> tuple[Path, str]:
 
 
 def _from_evolve(path: Path) -> list[Verified]:
-    from ..evolve.store import RunStore
+    from ..runstore import RunStore
 
     store = RunStore(path, readonly=True)
     try:
@@ -107,15 +107,14 @@ def _from_bench(path: Path) -> list[Verified]:
 
 def task_prompt(task_ref: str, model: str) -> tuple[str, str]:
     """(system, user) of the from-scratch prompt bench and evolve use for this task and model."""
-    from ..evolve import prompting
-    from ..evolve.population import Choice
+    from ..prompting.task import SCRATCH, mutate_messages
     from ..tasks import get_task
 
     try:
         task = get_task(task_ref)
     except ParevoError:
         return "", f"Write a {model} parallel C++ implementation for task '{task_ref}'."
-    msgs = prompting.mutate_messages(task, model, Choice(None, "scratch", [], []), edit="rewrite")
+    msgs = mutate_messages(task, model, SCRATCH, edit="rewrite")
     return msgs[0].content, msgs[-1].content
 
 

@@ -6,9 +6,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import jinja2
-
-from ..evolve.prompting import MODEL_TITLES, RACE_TOOLS
+from ..prompting import render
 from ..llm import Message
 from ..toolchain import models as pm
 from ..toolchain import probe
@@ -16,15 +14,10 @@ from .replies import Draft
 from .seeds import Seed
 
 PROMPTS_DIR = Path(__file__).parent / "prompts"
-_env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(PROMPTS_DIR)), undefined=jinja2.StrictUndefined,
-                          trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
 
 
 def _render(name: str, **ctx) -> str:
-    text = _env.get_template(name).render(**ctx)
-    while "\n\n\n" in text:
-        text = text.replace("\n\n\n", "\n\n")
-    return text.strip() + "\n"
+    return render(PROMPTS_DIR, name, **ctx)
 
 
 def _common(seed: Seed) -> dict:
@@ -37,7 +30,7 @@ def _common(seed: Seed) -> dict:
         t = get_task(seed.task)
         task = {"title": t.title, "statement": t.statement.strip(), "signature": t.spec.signature,
                 "types_header": t.types_header.strip()}
-    return {"model_title": MODEL_TITLES.get(seed.model, seed.model), "race_tool": RACE_TOOLS.get(seed.model, "TSan"),
+    return {"model_title": pm.title(seed.model), "race_tool": pm.race_tool(seed.model),
             "flags": " ".join(("-O3", *flags.compile)) or "-O3", "cpus": os.cpu_count() or 1,
             "usage": model.summary, "thread_hint": "OMP_NUM_THREADS / PARLAY_NUM_THREADS are set for each run",
             "topic": seed.topic, "primitive": seed.primitive, "task": task}

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from pydantic import BaseModel
 
-from ..evolve.extract import extract_code, strip_reasoning
+from ..llm.extract import extract_code, strip_reasoning
 from ..verify.source import strip_comments_and_strings
 
 SECTIONS = ("instruction", "solution", "test", "sequential", "benchmark")

@@ -18,13 +18,13 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..errors import ParevoError
-from ..evolve.store import LLM_CALLS_SCHEMA, insert_call, now
+from ..db import now, open_store
+from ..llm.calls import LLM_CALLS_SCHEMA, insert_call
 from ..llm import CallRecord, Completion, Usage
 
 STORE_NAME = "corpus.sqlite"
 SCHEMA_VERSION = 1
 SCHEMA = LLM_CALLS_SCHEMA + """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS runs (
   id INTEGER PRIMARY KEY, spec TEXT NOT NULL, status TEXT NOT NULL, started_at TEXT NOT NULL,
   finished_at TEXT, stop_reason TEXT);
@@ -55,18 +55,7 @@ class CorpusStore:
         self.path = Path(directory) / STORE_NAME
         if readonly and not self.path.is_file():
             raise ParevoError(f"{self.path}: no corpus store here")
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        uri = f"file:{self.path}?mode=ro" if readonly else f"file:{self.path}"
-        self.db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30.0)
-        self.db.row_factory = sqlite3.Row
-        if not readonly:
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.executescript(SCHEMA)
-            self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-        version = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-        if version and int(version[0]) != SCHEMA_VERSION:
-            raise ParevoError(f"{self.path}: corpus store schema {version[0]}, this parevo reads {SCHEMA_VERSION}")
+        self.db = open_store(self.path, kind="corpus", schema=SCHEMA, version=SCHEMA_VERSION, readonly=readonly)
 
     def close(self) -> None:
         self.db.close()

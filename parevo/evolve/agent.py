@@ -23,12 +23,12 @@ from typing import Callable
 from ..llm import LLM, BudgetExceeded, LLMError, Message, ProviderExhausted
 from ..tasks import Task
 from ..verify.result import EvalResult
-from . import prompting
+from ..prompting import task as prompting
 from .config import RunConfig
 from .edits import apply_reply, ensure_markers
 from .evaluator import evaluate_in_worker
-from .population import Population, best_of, features, rng_for
-from .store import ProgramRow, RunStore
+from .population import Population, features, rng_for
+from ..runstore import ProgramRow, RunStore, best_of
 
 REPAIRABLE_STAGES = ("static", "build", "correctness", "race", "timing")
 MAX_CONSECUTIVE_LLM_ERRORS = 3

@@ -16,7 +16,7 @@ from typing import Iterable, Literal, NamedTuple
 
 from parevo.verify.source import defines_function, strip_comments_and_strings
 
-from .extract import defines_a_function, extract_code, strip_reasoning
+from ..llm.extract import defines_a_function, extract_code, strip_reasoning
 
 START_MARKER = "EVOLVE-BLOCK-START"
 END_MARKER = "EVOLVE-BLOCK-END"

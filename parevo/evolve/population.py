@@ -11,16 +11,10 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
-from .store import ProgramRow
+from ..prompting.task import Choice
+from ..runstore import ProgramRow, best_of
 
-# Speedups inside this relative band are ties, whatever the measured spread says: a 2-core VM
-# does not resolve finer differences (docs/verifier.md).
-MIN_NOISE_BAND = 0.03
-# ...and a measurement noisier than this is not trusted as a band at all: under heavy load the
-# spread reaches 100 %+, and every program would tie with the first one forever.
-MAX_NOISE_BAND = 0.25
 SPEEDUP_EDGES = (1.0, 1.5, 2.0, 3.0)
 LOC_EDGES = (40, 80, 160)
 PRIMITIVES = {
@@ -58,29 +52,6 @@ def features(code: str, model: str, fitness: float | None) -> dict:
     """Behaviour descriptors for the grid: how fast, how big, which primitives."""
     return {"speedup_bucket": bucket(fitness or 0.0, SPEEDUP_EDGES), "loc": code_lines(code),
             "loc_bucket": bucket(code_lines(code), LOC_EDGES), "primitives": primitives_used(code, model)}
-
-
-def beats(a: ProgramRow, b: ProgramRow) -> bool:
-    """a is faster than b by more than the noise band of either measurement."""
-    fa, fb = a.fitness or 0.0, b.fitness or 0.0
-    band = min(MAX_NOISE_BAND, max(MIN_NOISE_BAND, a.spread or 0.0, b.spread or 0.0))
-    return fa > fb * (1.0 + band)
-
-
-def best_of(programs: list[ProgramRow]) -> ProgramRow | None:
-    """The fastest program; a challenger inside the noise band does not dethrone an earlier one."""
-    best = None
-    for p in sorted(programs, key=lambda p: p.id):
-        if best is None or beats(p, best):
-            best = p
-    return best
-
-
-class Choice(NamedTuple):
-    parent: ProgramRow | None
-    mode: str  # "improve": a viable parent to speed up; "repair": nothing viable yet, parent = the start; "scratch": no start
-    inspirations: list[ProgramRow]
-    failed_children: list[ProgramRow]
 
 
 @dataclass

@@ -22,7 +22,7 @@ from ..toolchain import probe
 from .agent import Agent, Progress, StopRun, best_program
 from .config import RunConfig
 from .stats import run_stats
-from .store import RunStore
+from ..runstore import RunStore
 
 STORE_NAME = "run.sqlite"
 

@@ -6,8 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from ..llm.types import CallRecord, Usage
-from .population import best_of
-from .store import RunStore
+from ..runstore import RunStore, best_of
 
 
 def _seconds_between(a: str, b: str) -> float:

@@ -14,8 +14,7 @@ from typing import Any, NamedTuple
 from ..bench.metrics import Sample
 from ..bench.store import BenchStore
 from ..errors import ParevoError
-from ..evolve.population import best_of
-from ..evolve.store import ProgramRow, RunStore
+from ..runstore import ProgramRow, RunStore, best_of
 from ..llm.types import CallRecord, Usage
 
 BENCH_STORE, RUN_STORE = "bench.sqlite", "run.sqlite"

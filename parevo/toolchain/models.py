@@ -140,6 +140,21 @@ MODELS: dict[str, ParallelModel] = {
 }
 
 
+# How prompts name each model and its race detector.
+TITLES = {"openmp": "OpenMP", "parlay": "ParlayLib", "threads": "C++ std::thread", "tbb": "oneTBB",
+          "serial": "sequential C++"}
+RACE_TOOLS = {"openmp": "LLVM Archer/ThreadSanitizer", "threads": "ThreadSanitizer", "parlay": "ThreadSanitizer",
+              "tbb": "none available for TBB", "serial": "ThreadSanitizer"}
+
+
+def title(model: str) -> str:
+    return TITLES.get(model, model)
+
+
+def race_tool(model: str) -> str:
+    return RACE_TOOLS.get(model, "ThreadSanitizer")
+
+
 def get_model(name: str) -> ParallelModel:
     from ..errors import ParevoError
 

@@ -2,7 +2,7 @@
 
 A record needs `instruction` and `solution`; an optional `system` becomes the system message.
 The assistant's reply is the solution in one ```cpp block, the shape parevo's prompts ask for and
-`evolve.extract` reads back, so a fine-tuned model answers the agent the way it was trained.
+`llm.extract` reads back, so a fine-tuned model answers the agent the way it was trained.
 
 The JSONL is read here rather than by `datasets.load_dataset` so a bad line is reported with its
 file and line number, and nothing is written to the Hugging Face cache.

@@ -10,7 +10,6 @@ failure resume must survive.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sqlite3
 from pathlib import Path
@@ -18,17 +17,18 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel
 
-from ..errors import ParevoError
+from .db import now, open_store
+from .errors import ParevoError
+from .llm.calls import LLM_CALLS_SCHEMA, insert_call
 
+# Speedups inside this relative band are ties, whatever the measured spread says: a 2-core VM
+# does not resolve finer differences (docs/verifier.md).
+MIN_NOISE_BAND = 0.03
+# ...and a measurement noisier than this is not trusted as a band at all: under heavy load the
+# spread reaches 100 %+, and every program would tie with the first one forever.
+MAX_NOISE_BAND = 0.25
 SCHEMA_VERSION = 1
-LLM_CALLS_SCHEMA = """
-CREATE TABLE IF NOT EXISTS llm_calls (
-  id INTEGER PRIMARY KEY, run_id TEXT NOT NULL, seq INTEGER NOT NULL, role TEXT NOT NULL, key TEXT NOT NULL,
-  model TEXT NOT NULL, prompt_tokens INTEGER NOT NULL, completion_tokens INTEGER NOT NULL, cost REAL,
-  latency_s REAL NOT NULL, error TEXT, iteration INTEGER, record TEXT NOT NULL);
-"""
 SCHEMA = LLM_CALLS_SCHEMA + """
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS runs (
   id TEXT PRIMARY KEY, task TEXT NOT NULL, model TEXT NOT NULL, status TEXT NOT NULL,
   spec TEXT NOT NULL, started_at TEXT NOT NULL, finished_at TEXT, stop_reason TEXT, stats TEXT);
@@ -45,22 +45,6 @@ CREATE TABLE IF NOT EXISTS migrants (
 CREATE TABLE IF NOT EXISTS events (
   id INTEGER PRIMARY KEY, run_id TEXT NOT NULL, at TEXT NOT NULL, kind TEXT NOT NULL, data TEXT NOT NULL);
 """
-
-
-def now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="milliseconds")
-
-
-def insert_call(db: sqlite3.Connection, run_id: str, record: Any, iteration: int | None) -> None:
-    """One LLM call into an `llm_calls` table (evolve and bench stores share its shape, so
-    `--llm replay:FILE` reads either)."""
-    usage = record.completion.usage if record.completion else None
-    db.execute(
-        "INSERT INTO llm_calls (run_id, seq, role, key, model, prompt_tokens, completion_tokens, cost, latency_s,"
-        " error, iteration, record) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-        (run_id, record.seq, record.role, record.key, record.model, usage.prompt_tokens if usage else 0,
-         usage.completion_tokens if usage else 0, usage.cost if usage else None,
-         record.completion.latency_s if record.completion else 0.0, record.error, iteration, record.model_dump_json()))
 
 
 class ProgramRow(BaseModel):
@@ -108,19 +92,7 @@ class RunStore:
         self.path = Path(path)
         if not create and not self.path.is_file():
             raise ParevoError(f"{self.path}: no run store here (expected a run directory with run.sqlite)")
-        if create:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        uri = f"file:{self.path}?mode=ro" if readonly else f"file:{self.path}"
-        self.db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30.0)
-        self.db.row_factory = sqlite3.Row
-        if not readonly:
-            self.db.execute("PRAGMA journal_mode=WAL")
-            self.db.execute("PRAGMA synchronous=NORMAL")
-            self.db.executescript(SCHEMA)
-            self.db.execute("INSERT OR IGNORE INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-        version = self.db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-        if version and int(version[0]) != SCHEMA_VERSION:
-            raise ParevoError(f"{self.path}: run store schema {version[0]}, this parevo reads {SCHEMA_VERSION}")
+        self.db = open_store(self.path, kind="run", schema=SCHEMA, version=SCHEMA_VERSION, readonly=readonly)
 
     def close(self) -> None:
         self.db.close()
@@ -213,3 +185,19 @@ class RunStore:
         sql = "SELECT at, kind, data FROM events WHERE run_id=?" + (" AND kind=?" if kind else "") + " ORDER BY id"
         args = (run_id, kind) if kind else (run_id,)
         return [{"at": a, "kind": k, **json.loads(d)} for a, k, d in self.db.execute(sql, args)]
+
+
+def beats(a: ProgramRow, b: ProgramRow) -> bool:
+    """a is faster than b by more than the noise band of either measurement."""
+    fa, fb = a.fitness or 0.0, b.fitness or 0.0
+    band = min(MAX_NOISE_BAND, max(MIN_NOISE_BAND, a.spread or 0.0, b.spread or 0.0))
+    return fa > fb * (1.0 + band)
+
+
+def best_of(programs: list[ProgramRow]) -> ProgramRow | None:
+    """The fastest program; a challenger inside the noise band does not dethrone an earlier one."""
+    best = None
+    for p in sorted(programs, key=lambda p: p.id):
+        if best is None or beats(p, best):
+            best = p
+    return best

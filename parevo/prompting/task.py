@@ -1,4 +1,6 @@
-"""Prompts of the agent, rendered from Jinja2 templates shipped in `evolve/prompts/`.
+"""The task prompts (system, model guidance, write/improve, repair) of the agent, the one-shot
+benchmark and the corpus's run-derived pairs, rendered from the Jinja2 templates in
+`prompting/templates/`.
 
 The templates hold the words; this module only gathers what they need (task, model guidance,
 parent with metrics, inspirations, failed children) so a user can change the wording — or
@@ -9,40 +11,43 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import NamedTuple
 
-import jinja2
-
+from . import render, render_text
 from ..llm import Message
+from ..runstore import ProgramRow
 from ..tasks import Task
 from ..toolchain import models as pm
-from .population import Choice
 
-PROMPTS_DIR = Path(__file__).parent / "prompts"
-MODEL_TITLES = {"openmp": "OpenMP", "parlay": "ParlayLib", "threads": "C++ std::thread", "tbb": "oneTBB",
-                "serial": "sequential C++"}
-RACE_TOOLS = {"openmp": "LLVM Archer/ThreadSanitizer", "threads": "ThreadSanitizer", "parlay": "ThreadSanitizer",
-              "tbb": "none available for TBB", "serial": "ThreadSanitizer"}
+PROMPTS_DIR = Path(__file__).parent / "templates"
 
-_env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(PROMPTS_DIR)), undefined=jinja2.StrictUndefined,
-                          trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=False)
+
+class Choice(NamedTuple):
+    """What an improve/repair prompt is about: the parent, inspirations and failed children
+    (chosen by the agent's population; a one-shot prompt is Choice(None, "scratch", [], []))."""
+
+    parent: ProgramRow | None
+    mode: str  # "improve": a viable parent to speed up; "repair": nothing viable yet, parent = the start; "scratch": no start
+    inspirations: list[ProgramRow]
+    failed_children: list[ProgramRow]
+
+
+SCRATCH = Choice(None, "scratch", [], [])
 
 
 def _render(name: str, **ctx) -> str:
-    text = _env.get_template(name).render(**ctx)
-    while "\n\n\n" in text:
-        text = text.replace("\n\n\n", "\n\n")
-    return text.strip() + "\n"
+    return render(PROMPTS_DIR, name, **ctx)
 
 
 def _common(task: Task, model: str) -> dict:
-    return {"model": model, "model_title": MODEL_TITLES.get(model, model), "cpus": os.cpu_count() or 1,
-            "signature": task.spec.signature, "race_tool": RACE_TOOLS.get(model, "ThreadSanitizer"),
+    return {"model": model, "model_title": pm.title(model), "cpus": os.cpu_count() or 1,
+            "signature": task.spec.signature, "race_tool": pm.race_tool(model),
             "thread_hint": "OMP_NUM_THREADS / PAREVO_NUM_THREADS / PARLAY_NUM_THREADS are set by the harness"}
 
 
 def system_prompt(task: Task, model: str, override: str | None = None) -> str:
     if override:
-        return jinja2.Template(override, undefined=jinja2.StrictUndefined).render(**_common(task, model)).strip() + "\n"
+        return render_text(override, **_common(task, model))
     return _render("system.j2", **_common(task, model))
 
 
