@@ -20,14 +20,20 @@ app = typer.Typer(add_completion=False, no_args_is_help=True, help="Verified par
 tasks_app = typer.Typer(no_args_is_help=True, help="The built-in task suite.")
 app.add_typer(tasks_app, name="tasks")
 console = Console()
+# Commands that start sandboxes or workers; each starts by sweeping the leftovers of dead ones.
+LAUNCHERS = {"eval", "racecheck", "evolve", "bench", "corpus", "tasks"}
 STATUS_STYLE = {"ok": "green", "fail": "red", "error": "magenta", "skipped": "dim"}
 
 
 @app.callback()
-def _root(version: bool = typer.Option(False, "--version", help="Print the version and exit.")) -> None:
+def _root(ctx: typer.Context, version: bool = typer.Option(False, "--version", help="Print the version and exit.")) -> None:
     if version:
         console.print(f"parevo {__version__}")
         raise typer.Exit()
+    if ctx.invoked_subcommand in LAUNCHERS:
+        from .toolchain.lifeline import sweep_orphan_cgroups
+
+        sweep_orphan_cgroups()  # what a killed parevo left behind must not run beside this one
 
 
 @app.command()

@@ -51,7 +51,7 @@ def evolve(
 ) -> None:
     """Evolve a task's implementation into a verified, fast parallel program."""
     from .evolve.config import load_config
-    from .evolve.run import create_run, execute, make_llm, open_run
+    from .evolve.run import create_run, execute, make_llm, open_run, sweep_stale
 
     if resume:
         run = open_run(resume, base=runs_dir)
@@ -66,6 +66,8 @@ def evolve(
             run.store.db.execute("UPDATE runs SET spec=? WHERE id=?", (json.dumps(run.spec), run.run_id))
             console.print(f"resume with new {', '.join(extra)}")
         run.store.reopen_run(run.run_id)
+        if swept := sweep_stale(run):
+            console.print(f"cleaned up after the stopped session: {escape(', '.join(swept))}")
     else:
         if task is None or llm is None:
             raise ParevoError("parevo evolve needs TASK and --llm (or --resume RUN)")

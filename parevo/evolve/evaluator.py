@@ -11,6 +11,7 @@ import signal
 import sys
 from pathlib import Path
 
+from ..toolchain import lifeline
 from ..verify.config import EvalConfig
 from ..verify.result import EvalResult, StageResult
 from .worker import EvalRequest
@@ -33,7 +34,7 @@ async def evaluate_in_worker(task: str, model: str, source: str, config: EvalCon
                                config=config.model_dump()).model_dump_json())
     proc = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "parevo.evolve.worker", str(req), stdout=asyncio.subprocess.DEVNULL,
-        stderr=asyncio.subprocess.PIPE, start_new_session=True)
+        stderr=asyncio.subprocess.PIPE, start_new_session=True, env=lifeline.child_env())
     try:
         _, err = await asyncio.wait_for(proc.communicate(), timeout_s)
     except (asyncio.TimeoutError, asyncio.CancelledError) as exc:
@@ -42,6 +43,9 @@ async def evaluate_in_worker(task: str, model: str, source: str, config: EvalCon
             raise
         return _worker_failure(task, model, f"the evaluation worker ran past {timeout_s:.0f} s and was killed")
     if proc.returncode != 0 or not out.is_file():
+        # a worker killed outright (the OOM killer, kill -9) cleaned nothing up: its sandboxes
+        # died with it, the compiler's children may not have
+        await asyncio.to_thread(lifeline.sweep_orphan_cgroups, proc.pid)
         tail = (err or b"").decode(errors="replace")[-1500:]
         return _worker_failure(task, model, f"the evaluation worker failed (exit {proc.returncode}):\n{tail}")
     return EvalResult.model_validate(json.loads(out.read_text()))

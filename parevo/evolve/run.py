@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import fcntl
 import os
 import secrets
+import shutil
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,6 +27,7 @@ from .stats import run_stats
 from ..runstore import RunStore
 
 STORE_NAME = "run.sqlite"
+LOCK_NAME = "driver.lock"
 
 
 def runs_dir(explicit: Path | None = None) -> Path:
@@ -55,6 +58,7 @@ class Run:
     run_id: str
     store: RunStore
     spec: dict  # task, task_ref, model, llm, config (RunConfig dump): everything resume needs
+    lock: object = None  # the open file of _claim's flock, held while this process drives the run
 
     @property
     def config(self) -> RunConfig:
@@ -81,15 +85,59 @@ def create_run(task_ref: str, model: str, llm_spec: str, config: RunConfig, *, b
             "llm": llm_spec, "config": config.model_dump(mode="json"), "parevo_version": __version__,
             "git_revision": _git_revision(), "compiler": tc.cxx_version, "cpus": os.cpu_count()}
     store = RunStore(run_dir / STORE_NAME, create=True)
+    run = Run(run_dir, run_id, store, spec, _claim(run_dir, run_id))
     store.start_run(run_id, task.id, model, spec)
-    return Run(run_dir, run_id, store, spec)
+    return run
+
+
+def _claim(run_dir: Path, run_id: str) -> object:
+    """An exclusive `flock` on the run for this process's life: two drivers on one run would
+    interleave their iterations. The kernel drops it when the holder dies, however it dies."""
+    f = open(run_dir / LOCK_NAME, "a+")
+    try:
+        fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        f.seek(0)
+        holder = f.read().strip() or "unknown"
+        f.close()
+        raise ParevoError(f"run {run_id} is being executed by another parevo process (pid {holder}); "
+                          f"wait for it or stop it first") from None
+    f.seek(0)
+    f.truncate()
+    f.write(str(os.getpid()))
+    f.flush()
+    return f
+
+
+def sweep_stale(run: Run) -> list[str]:
+    """Before a resumed run times anything: the evaluation directories of the dead session and
+    the cgroups of every dead parevo process go (their processes died with their driver:
+    toolchain/lifeline.py). The evaluations that were in flight are redone by the agent, since
+    their iterations never reached `iteration_done`."""
+    from ..toolchain import lifeline
+
+    swept = []
+    evals = run.run_dir / "evals"
+    if evals.is_dir():
+        stale = sorted(d.name for d in evals.iterdir())
+        shutil.rmtree(evals, ignore_errors=True)
+        swept += [f"evals/{name}" for name in stale]
+    n = lifeline.sweep_orphan_cgroups()
+    if n:
+        swept.append(f"{n} cgroup(s) of dead processes")
+    if swept:
+        run.store.event(run.run_id, "resume_swept", items=swept)
+    return swept
 
 
 def open_run(ref: str, *, base: Path | None = None, readonly: bool = False) -> Run:
     run_dir = locate_run(ref, base)
     store = RunStore(run_dir / STORE_NAME, readonly=readonly)
     row = store.run()
-    return Run(run_dir, row.id, store, row.spec)
+    run = Run(run_dir, row.id, store, row.spec)
+    if not readonly:
+        run.lock = _claim(run_dir, row.id)
+    return run
 
 
 def _prior_usage(store: RunStore, run_id: str) -> Usage:

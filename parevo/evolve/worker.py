@@ -15,8 +15,12 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ..tasks import get_task
+from ..toolchain import lifeline
 from ..verify.cascade import evaluate
 from ..verify.config import EvalConfig
+
+
+STAGE_FILE = "stage"  # beside the result file: the name of the stage running now
 
 
 class EvalRequest(BaseModel):
@@ -28,8 +32,16 @@ class EvalRequest(BaseModel):
 
 
 def main(argv: list[str]) -> int:
+    lifeline.die_with_parent()  # a killed driver takes its worker along (toolchain/lifeline.py)
     req = EvalRequest.model_validate_json(Path(argv[0]).read_text())
-    result = evaluate(get_task(req.task), Path(req.source_path).read_text(), req.model, EvalConfig(**req.config))
+    stage_file = Path(req.result_path).with_name(STAGE_FILE)
+
+    def progress(stage: str, done) -> None:  # the stage in flight, for a person or a test watching
+        if done is None:
+            stage_file.write_text(stage)
+
+    result = evaluate(get_task(req.task), Path(req.source_path).read_text(), req.model, EvalConfig(**req.config),
+                      progress=progress)
     tmp = Path(req.result_path + ".tmp")
     tmp.write_text(result.model_dump_json())
     os.replace(tmp, req.result_path)

@@ -69,7 +69,9 @@ class RunCgroup:
     @classmethod
     def create(cls, memory_bytes: int, max_pids: int) -> "RunCgroup":
         support = detect()
-        name = uuid.uuid4().hex[:16]
+        # The creator's pid leads the name: lifeline.sweep_orphan_cgroups removes the groups of
+        # a process that died without cleaning up (kill -9) by that pid alone.
+        name = f"{os.getpid()}-{uuid.uuid4().hex[:12]}"
         group = cls(support)
         if support.version == 1:
             mem = CGROUP_ROOT / "memory" / PARENT_NAME / name
@@ -163,3 +165,24 @@ class RunCgroup:
                     break
                 except OSError:
                     time.sleep(0.02)  # the kernel frees a group only once its last task is reaped
+
+
+def _creator(name: str) -> int | None:
+    head, sep, _ = name.partition("-")
+    return int(head) if sep and head.isdigit() else None
+
+
+def existing_groups() -> list[tuple[RunCgroup, int | None]]:
+    """Every parevo run cgroup on the machine with the pid that created it (None: unknown)."""
+    support = detect()
+    if not support.available:
+        return []
+    parents = ([CGROUP_ROOT / "memory" / PARENT_NAME, CGROUP_ROOT / "pids" / PARENT_NAME] if support.version == 1
+               else [CGROUP_ROOT / PARENT_NAME])
+    by_name: dict[str, RunCgroup] = {}
+    for parent in parents:
+        with contextlib.suppress(OSError):
+            for d in parent.iterdir():
+                if d.is_dir():
+                    by_name.setdefault(d.name, RunCgroup(support)).dirs.append(d)
+    return [(g, _creator(name)) for name, g in sorted(by_name.items())]

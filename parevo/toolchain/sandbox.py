@@ -4,7 +4,8 @@ no network, writes confined to its own directory.
 The launch chain is `sh` (joins the run's cgroups, then execs) -> `prlimit` (file size, core
 dumps, and an address-space cap only where no memory cgroup exists and the binary is not a
 sanitizer build) -> `bwrap` (read-only root, private /dev and /proc, a new pid and network
-namespace, the working directory bound writable). Every piece is exec'd, so the process
+namespace, the working directory bound writable), all under `setpriv --pdeathsig KILL` (see
+toolchain/lifeline.py). Every piece is exec'd, so the process
 parevo waits on is the sandbox itself, and killing its process group, its pid namespace and
 its cgroup leaves nothing behind.
 """
@@ -22,7 +23,7 @@ from pathlib import Path
 from typing import Literal, Mapping, Sequence
 
 from ..errors import InfraError, SandboxUnavailable
-from . import cgroups
+from . import cgroups, lifeline
 
 GRACE_S = 0.5
 OUTPUT_TAIL_BYTES = 16 * 1024
@@ -172,7 +173,9 @@ def build_command(
 ) -> list[str]:
     if not guards.prlimit:
         raise SandboxUnavailable("prlimit (util-linux) is missing: install util-linux")
-    full = ["sh", "-c", _JOIN_SCRIPT, "sh", *procs_files, "--"]
+    # setpriv first: the parent-death signal it arms survives every exec below, so the chain dies
+    # with the process that launched it even when that one is killed with no chance to clean up.
+    full = [*lifeline.pdeathsig_prefix(), "sh", "-c", _JOIN_SCRIPT, "sh", *procs_files, "--"]
     rl = [guards.prlimit, f"--fsize={limits.max_file_bytes}", "--core=0"]
     if not guards.cgroups.memory and not limits.sanitizer:
         rl.append(f"--as={limits.memory_bytes}")
