@@ -27,6 +27,8 @@ class EvalConfig(BaseModel):
     families: list[str] | None = None  # correctness and race families; None: all the task's families
     timing_families: list[str] | None = None  # None: the task's timing_families
     timing_wait_policy: str | None = None  # OMP_WAIT_POLICY of timing runs; None: the runtime's default
+    contention_max_cores: float = Field(0.25, ge=0, description="other CPU use (cores, averaged) above which a timing run is contended")
+    contention_retimes: int = Field(1, ge=0, description="re-runs of a contended timing run (verify/contention.py)")
     timing: bool = True
     profile: bool = True
     compare_reference: bool = True
@@ -56,7 +58,7 @@ class EvalConfig(BaseModel):
         """Small inputs and few repetitions: seconds per candidate, for tests and smoke runs."""
         # Passive waiting: at quick sizes a spinning idle thread would look like a working one.
         base = dict(reps=2, warmup=0, timing_threads=[1, 2], timing_size=20000, profile=False, timing_wait_policy="passive",
-                    race_runs=1,
+                    race_runs=1, contention_retimes=0,
                     check_wall_s=20.0, race_wall_s=60.0, timing_wall_s=60.0)
         base.update(overrides)
         return cls(**base)

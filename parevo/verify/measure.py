@@ -8,8 +8,10 @@ geometric mean over the timing families; efficiency = speedup / threads.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 from ..toolchain import models as pm
-from . import witness
+from . import contention, witness
 from .context import EvalContext
 from .harness import CaseSpec, HarnessRun, Wrapper, run_harness
 from .result import StageResult
@@ -30,13 +32,34 @@ def _build_or_error(ctx: EvalContext, role: str, source: str, model: pm.Parallel
     ctx.binaries[role] = binary
 
 
-def _timed(ctx: EvalContext, role: str, threads: list[int]) -> HarnessRun:
-    """One harness run: each timing input is generated once and timed at every thread count."""
+class Timed(NamedTuple):
+    run: HarnessRun
+    contention: contention.Contention | None  # None: /proc/stat unreadable, other use unknown
+    attempts: int
+
+
+def _timed(ctx: EvalContext, role: str, threads: list[int]) -> Timed:
+    """One harness run: each timing input is generated once and timed at every thread count.
+
+    A run that overlapped other CPU use on the machine is run again, up to `contention_retimes`
+    times; the least contended run is kept and still says it was contended if all were."""
     families = ctx.timing_families()
     policy = {"OMP_WAIT_POLICY": ctx.config.timing_wait_policy} if ctx.config.timing_wait_policy else {}
-    return run_harness(ctx.harness().path, ctx.binaries[role].path, ctx.cases(families, "timing", seed_offset=1000),
-                       threads, ctx.limits(ctx.config.timing_wall_s), warmup=ctx.config.warmup, reps=ctx.config.reps,
-                       env={**ctx.run_env(), **policy})
+    kept: Timed | None = None
+    for attempt in range(1, ctx.config.contention_retimes + 2):
+        before = contention.sample()
+        run = run_harness(ctx.harness().path, ctx.binaries[role].path, ctx.cases(families, "timing", seed_offset=1000),
+                          threads, ctx.limits(ctx.config.timing_wall_s), warmup=ctx.config.warmup, reps=ctx.config.reps,
+                          env={**ctx.run_env(), **policy})
+        after = contention.sample()
+        seen = contention.between(before, after, ctx.config.contention_max_cores) if before and after else None
+        if run.failure() or seen is None or not seen.contended:
+            return Timed(run, seen, attempt)  # a failure on a re-run is the candidate's, as on the first
+        if kept is None or kept.contention is None or seen.other_cores < kept.contention.other_cores:
+            kept = Timed(run, seen, attempt)
+        kept = kept._replace(attempts=attempt)
+    assert kept is not None
+    return kept
 
 
 # A clock reading below the steady clock's resolution must not divide by zero.
@@ -127,17 +150,21 @@ def timing_stage(ctx: EvalContext) -> StageResult:
     ref_model = _reference_model(ctx)
     if ref_model:
         _build_or_error(ctx, "reference", ctx.task.reference_source(ref_model) or "", pm.MODELS[ref_model])
-    base_run = _timed(ctx, "baseline", [1])
+    timed = {"baseline": _timed(ctx, "baseline", [1])}
+    base_run = timed["baseline"].run
     if problem := base_run.failure():
         from ..errors import InfraError
 
         raise InfraError(f"the task's baseline failed at timing size: {problem}")
     base = _stats(base_run, 1)
-    run = _timed(ctx, "candidate", sweep)
+    timed["candidate"] = _timed(ctx, "candidate", sweep)
+    run = timed["candidate"].run
     if problem := run.failure():
         return StageResult(stage="timing", status="fail", params=params, feedback=f"at timing size: {problem}")
     cand = {t: _stats(run, t) for t in sweep}
-    ref_run = _timed(ctx, "reference", [p]) if ref_model else None
+    if ref_model:
+        timed["reference"] = _timed(ctx, "reference", [p])
+    ref_run = timed["reference"].run if ref_model else None
     if not ctx.witnessed and (problem := _parallelism(ctx, run, ref_run, ref_model, p)):
         return StageResult(stage="timing", status="fail", params=params, feedback=problem)
     ref = _stats(ref_run, p) if ref_run is not None and not ref_run.failure() else None
@@ -160,12 +187,22 @@ def timing_stage(ctx: EvalContext) -> StageResult:
         "efficiency_by_threads": {t: s / int(t) for t, s in by_threads.items()},
         "max_spread": max([max(r["spread"].values()) for r in families.values()] + [0.0]),
         "families": families,
+        **_contention_metrics(timed),
     }
     if ref:
         metrics["reference_model"] = ref_model
         metrics["speedup_vs_reference"] = geomean([r["speedup_vs_reference"] for r in families.values()
                                                    if "speedup_vs_reference" in r])
     return StageResult(stage="timing", status="ok", params=params, metrics=metrics)
+
+
+def _contention_metrics(timed: dict[str, Timed]) -> dict:
+    """Whether any compared timing overlapped other CPU use (then no parent or best is chosen by
+    it), how much (cores, per role) and how many runs it took."""
+    seen = {role: t.contention for role, t in timed.items()}
+    return {"contended": any(c is not None and c.contended for c in seen.values()),
+            "contention_cores": {role: c.other_cores if c else None for role, c in seen.items()},
+            "timing_attempts": {role: t.attempts for role, t in timed.items()}}
 
 
 def _parse_perf(text: str) -> tuple[dict[str, float], list[str]]:

@@ -81,5 +81,5 @@ class EvalResult(BaseModel):
         timing = self.stage("timing")
         if not timing or timing.status != "ok":
             return {}
-        keys = ("speedup", "efficiency", "threads_max", "speedup_vs_reference", "speedup_by_threads", "max_spread")
+        keys = ("speedup", "efficiency", "threads_max", "speedup_vs_reference", "speedup_by_threads", "max_spread", "contended")
         return {k: timing.metrics[k] for k in keys if k in timing.metrics}
