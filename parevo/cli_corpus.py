@@ -64,7 +64,7 @@ def generate(
     test_threads: str = typer.Option("1,4", "--test-threads", help="Thread counts the test program runs at."),
     race_threads: str = typer.Option("4", "--race-threads", help="Thread counts of the race runs."),
     quick: bool = typer.Option(False, "--quick", help="Built-in task seeds: small timing inputs, few repetitions."),
-    config: Optional[Path] = typer.Option(None, "--config", help="TOML file with an [llm] section (prices, timeouts)."),
+    config: Optional[Path] = typer.Option(None, "--config", help="TOML file with an \\[llm] section (prices, timeouts)."),
 ) -> None:
     """Generate verified exercises: generator -> critic -> refine, then build, test, race and speed filters."""
     from .corpus import CorpusSpec, FilterConfig, Generator

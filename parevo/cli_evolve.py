@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Optional
 
 import typer
+from rich import box
 from rich.console import Console
 from rich.live import Live
 from rich.markup import escape
@@ -38,7 +39,7 @@ def evolve(
     task: Optional[str] = typer.Argument(None, help="Task id or task directory (not with --resume)."),
     model: str = typer.Option("openmp", "--model", "-m", help="Parallel model: openmp, threads, tbb, parlay."),
     llm: Optional[str] = typer.Option(None, "--llm", help="openai:MODEL[@URL], exchange:DIR, scripted:FILE, replay:FILE."),
-    config: Optional[Path] = typer.Option(None, "--config", help="TOML file with [evolve], [eval], [llm] sections."),
+    config: Optional[Path] = typer.Option(None, "--config", help="TOML file with \\[evolve], \\[eval], \\[llm] sections."),
     iterations: Optional[int] = typer.Option(None, "--iterations", "-n"),
     budget: Optional[float] = typer.Option(None, "--budget", help="Stop when the LLM cost reaches this many USD."),
     seed: Optional[int] = typer.Option(None, "--seed"),
@@ -157,16 +158,28 @@ def runs_show(run_ref: str = typer.Argument(..., metavar="RUN"), runs_dir: Optio
     console.print(f"[bold]{row.id}[/]: task {row.task}, model {row.model}, LLM {escape(row.spec['llm'])}, "
                   f"status [bold]{row.status}[/]" + (f" ({escape(row.stop_reason)})" if row.stop_reason else ""))
     _print_stats(run_stats(run.store, run.run_id))
-    table = Table(title="programs")
-    for col in ("id", "it", "island", "origin", "parent", "status", "stage", "speedup", "features", "feedback"):
-        table.add_column(col, overflow="fold")
-    for p in run.store.programs(run.run_id):
-        status = "[green]viable[/]" if p.viable else p.status
-        speed = f"{p.fitness:.2f}x" if p.fitness else ""
-        feats = f"{p.features.get('loc')} loc " + "+".join(p.features.get("primitives", []))
+    console.print(_programs_table(run.store.programs(run.run_id)))
+    failed = [p for p in run.store.programs(run.run_id) if not p.viable and p.feedback]
+    if failed:
+        console.print("[bold]why programs failed[/] (runs show RUN --program ID for the whole feedback)")
+    for p in failed:
+        first = p.feedback.strip().splitlines()[0]
+        console.print(f"  #{p.id} {escape(first)}", overflow="ellipsis", no_wrap=True)
+
+
+def _programs_table(programs: list) -> Table:
+    """One line per program at 80 columns: lineage, verdict, speed and shape; the feedback of
+    failed programs is listed below the table, one line each."""
+    table = Table(title="programs", box=box.SIMPLE_HEAD, pad_edge=False, collapse_padding=True)
+    for col in ("id", "it", "isl", "origin", "par", "result", "speed", "loc"):
+        table.add_column(col, no_wrap=True, justify="left" if col in ("origin", "result") else "right")
+    table.add_column("primitives", overflow="fold")
+    for p in programs:
+        result = "[green]viable[/]" if p.viable else f"{p.status}:{p.stage_reached}"
         table.add_row(str(p.id), str(p.iteration), str(p.island), p.origin + (f" {p.repair_turn}" if p.repair_turn else ""),
-                      str(p.parent_id or ""), status, p.stage_reached, speed, escape(feats), escape(p.feedback[:90]))
-    console.print(table)
+                      str(p.parent_id or ""), result, f"{p.fitness:.2f}x" if p.fitness else "",
+                      str(p.features.get("loc", "")), escape(" ".join(p.features.get("primitives", []))))
+    return table
 
 
 @runs_app.command("calls")

@@ -183,3 +183,18 @@ def test_slot_dir_falls_back_to_the_cache_without_a_shared_directory(tmp_path, m
     assert slots.slot_dir() == private / slots.SLOT_DIR_NAME
     with slots.cpu_exclusive():
         assert (private / slots.SLOT_DIR_NAME / "cpu.lock").exists()
+
+
+def test_llm_share_counts_concurrent_calls_once_and_never_exceeds_the_wall():
+    """'llm 106%' mid-run: calls overlapping each other (eval_workers > 1) or ending after the
+    session's last event are not double-counted against the wall time."""
+    from parevo.evolve.stats import _span_seconds, _union_seconds
+
+    assert _union_seconds([(0.0, 10.0), (5.0, 12.0), (20.0, 21.0)]) == 13.0
+    assert _union_seconds([]) == 0.0
+    calls = [(100.0, 130.0)]
+    import datetime as dt
+
+    iso = lambda t: dt.datetime.fromtimestamp(t, dt.timezone.utc).isoformat()  # noqa: E731
+    assert _span_seconds(iso(90.0), iso(110.0), calls) == 40.0  # the session waits for the call
+    assert _span_seconds(iso(90.0), iso(140.0), calls) == 50.0

@@ -9,10 +9,6 @@ from ..llm.types import CallRecord, Usage
 from ..runstore import RunStore, best_of
 
 
-def _seconds_between(a: str, b: str) -> float:
-    return (dt.datetime.fromisoformat(b) - dt.datetime.fromisoformat(a)).total_seconds()
-
-
 def run_stats(store: RunStore, run_id: str) -> dict:
     programs = store.programs(run_id)
     evaluated = [p for p in programs if p.status not in ("no_code", "edit_failed")]
@@ -23,12 +19,14 @@ def run_stats(store: RunStore, run_id: str) -> dict:
         if not p.viable:
             key = p.stage_reached if p.status in ("fail", "error") else p.status
             failures[key] = failures.get(key, 0) + 1
-    usage, llm_s = Usage(), 0.0
+    usage, calls = Usage(), []
     for rec in store.call_records(run_id):
         r = CallRecord.model_validate_json(rec)
         if r.completion:
             usage += r.completion.usage
-            llm_s += r.completion.latency_s
+            start = dt.datetime.fromisoformat(r.started_at).timestamp()
+            calls.append((start, start + r.completion.latency_s))
+    llm_s = _union_seconds(calls)
     stage_s: dict[str, float] = {"queued": sum(p.metrics.get("queued_s", 0.0) for p in evaluated)}
     for p in evaluated:
         for stage, s in p.metrics.get("stage_seconds", {}).items():
@@ -36,7 +34,7 @@ def run_stats(store: RunStore, run_id: str) -> dict:
             stage_s[group] = stage_s.get(group, 0.0) + s
     sessions = store.events(run_id, "session_start")
     done = store.events(run_id, "iteration_done")
-    wall = sum(_seconds_between(s["at"], e["at"]) for s, e in _session_spans(sessions, store.events(run_id)))
+    wall = sum(_span_seconds(s["at"], e["at"], calls) for s, e in _session_spans(sessions, store.events(run_id)))
     share = {k: f"{100 * v / wall:.0f}%" for k, v in
              [("build", stage_s.get("build", 0.0) + stage_s.get("static", 0.0)),
               ("correctness", stage_s.get("correctness", 0.0)), ("race", stage_s.get("race", 0.0)),
@@ -61,6 +59,24 @@ def run_stats(store: RunStore, run_id: str) -> dict:
     if stats["fastest_measured"] is None:
         del stats["fastest_measured"]
     return stats
+
+
+def _union_seconds(intervals: list[tuple[float, float]]) -> float:
+    """Time covered by at least one interval: concurrent LLM calls (eval_workers > 1) count once,
+    so the LLM's share of the wall time never exceeds 100 %."""
+    total, end = 0.0, float("-inf")
+    for a, b in sorted(intervals):
+        if b > end:
+            total += b - max(a, end)
+            end = b
+    return total
+
+
+def _span_seconds(first: str, last: str, calls: list[tuple[float, float]]) -> float:
+    """A session's wall time: from its start to its last event, or to the end of an LLM call
+    started in it that ended later (a run in progress is waiting for one)."""
+    a, b = dt.datetime.fromisoformat(first).timestamp(), dt.datetime.fromisoformat(last).timestamp()
+    return max([b] + [end for start, end in calls if a <= start <= b]) - a
 
 
 def _session_spans(sessions: list[dict], events: list[dict]) -> list[tuple[dict, dict]]:
