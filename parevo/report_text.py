@@ -22,6 +22,8 @@ def _stage_summary(stage) -> str:
         p = stage.params
         return f"{len(p['families'])} families x threads {p['threads']} at size {p['size']:,}"
     if stage.stage == "race":
+        if m.get("by_construction"):
+            return stage.detail
         return f"{m.get('runs', 0)} ThreadSanitizer runs at threads {stage.params['threads']}, no race" + (
             f"; {stage.detail}" if stage.detail else "")
     if stage.stage == "timing":

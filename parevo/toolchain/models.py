@@ -23,6 +23,7 @@ class Flags:
     compile: tuple[str, ...] = ()
     link: tuple[str, ...] = ()
     harness_defines: tuple[str, ...] = ()
+    language: str = "cxx"  # "rust": the candidate is built by verify/rustbuild.py
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class RaceRecipe:
     flags: Flags = Flags()
     env: dict[str, str] = field(default_factory=dict)
     unavailable: str = ""
+    proven: str = ""  # why no detector is needed: races are impossible by construction
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class ParallelModel:
     flags: Callable[[Toolchain], Flags] = lambda tc: Flags()
     race: Callable[[Toolchain], RaceRecipe] = lambda tc: RaceRecipe(unavailable="no threads to race")
     missing: Callable[[Toolchain], str] = lambda tc: ""  # why the model cannot be built here
+    language: str = "cxx"  # the candidate's language: "cxx" or "rust"
 
     def check_usage(self, stripped_source: str) -> str:
         """'' when the candidate really uses this model, else a message for the LLM."""
@@ -57,7 +60,7 @@ class ParallelModel:
     @staticmethod
     def thread_env(threads: int) -> dict[str, str]:
         n = str(threads)
-        return {"PAREVO_NUM_THREADS": n, "OMP_NUM_THREADS": n, "PARLAY_NUM_THREADS": n}
+        return {"PAREVO_NUM_THREADS": n, "OMP_NUM_THREADS": n, "PARLAY_NUM_THREADS": n, "RAYON_NUM_THREADS": n}
 
 
 OPENMP_USE = re.compile(r"^[ \t]*#[ \t]*pragma[ \t]+omp\b", re.M)
@@ -100,6 +103,22 @@ def _parlay_race(tc: Toolchain) -> RaceRecipe:
     )
 
 
+def _rust_missing(tc: Toolchain) -> str:
+    from . import rust
+
+    return rust.detect().missing() or ("" if tc.cxx else "g++ is missing (it links the Rust candidate into the harness)")
+
+
+RAYON = ParallelModel(
+    "rayon", "safe Rust with Rayon (race-free by construction)", None,
+    "a rayon candidate must use Rayon", language="rust",
+    flags=lambda tc: Flags(compile=("-pthread",), link=("-pthread",), harness_defines=("PAREVO_WITH_RAYON",),
+                           language="rust"),
+    race=lambda tc: RaceRecipe(proven="race-free by construction (safe Rust: the candidate is compiled under "
+                                      "#![forbid(unsafe_code)])"),
+    missing=_rust_missing,
+)
+
 MODELS: dict[str, ParallelModel] = {
     m.name: m
     for m in [
@@ -136,15 +155,17 @@ MODELS: dict[str, ParallelModel] = {
             flags=_parlay_flags, race=_parlay_race,
             missing=lambda tc: "" if tc.parlay_include else "ParlayLib not found: set PARLAYLIB_INCLUDE to its include/ directory",
         ),
+        RAYON,
     ]
 }
 
 
 # How prompts name each model and its race detector.
 TITLES = {"openmp": "OpenMP", "parlay": "ParlayLib", "threads": "C++ std::thread", "tbb": "oneTBB",
-          "serial": "sequential C++"}
+          "serial": "sequential C++", "rayon": "safe Rust with Rayon"}
 RACE_TOOLS = {"openmp": "LLVM Archer/ThreadSanitizer", "threads": "ThreadSanitizer", "parlay": "ThreadSanitizer",
-              "tbb": "none available for TBB", "serial": "ThreadSanitizer"}
+              "tbb": "none available for TBB", "serial": "ThreadSanitizer",
+              "rayon": "none needed: safe Rust cannot race (#![forbid(unsafe_code)])"}
 
 
 def title(model: str) -> str:

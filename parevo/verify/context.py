@@ -179,6 +179,10 @@ class EvalContext:
                       extra: tuple[Artifact, ...] = ()) -> tuple[Artifact, Artifact | None]:
         """(the failing artifact or the linked candidate library, the candidate object). `extra`:
         parevo's own objects linked in too (the race build's scheduling jitter)."""
+        if flags.language == "rust":
+            from . import rustbuild
+
+            return rustbuild.build_program(self, source, flags, opt)
         entry = self.compile_entry(flags, opt)
         if not entry.ok:
             raise InfraError(f"parevo's entry for task '{self.task.id}' failed to compile:\n{entry.log[-2000:]}")

@@ -26,7 +26,9 @@ from typing import Iterable
 from .harness import CaseRecord
 
 ORIGIN_NAMES = {0: "another library", 1: "OpenMP", 2: "oneTBB", 3: "std::thread", 4: "pthread_create"}
-ALLOWED = {"openmp": {1}, "threads": {3, 4}, "tbb": {2}, "parlay": {3}}
+# A Rust candidate's std (and so Rayon's pool) is linked into the candidate library: its threads
+# start there (verify/rustcheck.py keeps std::thread out of a rayon candidate).
+ALLOWED = {"openmp": {1}, "threads": {3, 4}, "tbb": {2}, "parlay": {3}, "rayon": {4}}
 MIN_CALL_NS = 200_000
 # Short check-size calls carry wake-up noise (a few microseconds per idle thread): they prove
 # parallel work only with a clear margin.

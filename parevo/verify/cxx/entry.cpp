@@ -11,6 +11,9 @@
 #ifdef PAREVO_WITH_TBB
 #include <oneapi/tbb/global_control.h>
 #endif
+#ifdef PAREVO_WITH_RAYON
+extern "C" int parevo_rust_init(int threads);  // the generated Rust crate's (verify/rustbuild.py)
+#endif
 
 extern "C" {
 
@@ -20,6 +23,8 @@ __attribute__((visibility("default"))) int parevo_entry_init(int threads) {
   static std::unique_ptr<oneapi::tbb::global_control> workers;
   workers = std::make_unique<oneapi::tbb::global_control>(oneapi::tbb::global_control::max_allowed_parallelism,
                                                           static_cast<std::size_t>(threads));
+#elif defined(PAREVO_WITH_RAYON)
+  if (parevo_rust_init(threads) != 0) return -1;
 #else
   (void)threads;
 #endif
