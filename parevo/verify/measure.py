@@ -237,8 +237,13 @@ def profile_stage(ctx: EvalContext) -> StageResult:
     metrics: dict = {"counters": counters, "threads": p}
     if "instructions" in counters and "cycles" in counters and counters["cycles"]:
         metrics["ipc"] = counters["instructions"] / counters["cycles"]
-    if "task-clock" in counters:
-        metrics["cpu_utilisation"] = counters["task-clock"] / 1000.0 / max(run.outcome.wall_s, 1e-9)
+    # Cores kept busy during the candidate's calls (the harness's own CPU clock of the candidate
+    # process over each call's wall time): perf's task-clock over the whole run would also count
+    # input generation and validation, serial work of the harness, and read ~1.0 for any program.
+    calls = [c.witness for c in run.at(p) if c.valid and c.witness]
+    call_wall = sum(int(w.get("wall", 0)) for w in calls)
+    if call_wall:
+        metrics["cpu_utilisation"] = sum(int(w.get("process", 0)) for w in calls) / call_wall
     detail = ("hardware counters not supported on this machine (" + ", ".join(unsupported) +
               "); software counters only") if unsupported else ""
     return StageResult(stage="profile", status="ok", metrics=metrics, detail=detail,
