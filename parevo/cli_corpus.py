@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import signal
-import tomllib
 from pathlib import Path
 from typing import Optional
 
@@ -22,19 +21,11 @@ STYLE = {"kept": "green", "rejected": "yellow", "error": "magenta"}
 
 def _llm_config(path: Path | None):
     from .llm import LLMConfig
+    from .tomlfile import read_toml, validate
 
     if path is None:
         return LLMConfig()
-    if not path.is_file():
-        raise ParevoError(f"--config {path}: no such file")
-    try:
-        data = tomllib.loads(path.read_text())
-    except tomllib.TOMLDecodeError as exc:
-        raise ParevoError(f"--config {path}: not valid TOML ({exc})") from exc
-    try:
-        return LLMConfig(**data.get("llm", {}))
-    except Exception as exc:  # pydantic's message names the bad key
-        raise ParevoError(f"--config {path}: [llm]: {exc}") from exc
+    return validate(LLMConfig, read_toml(path, "config file").get("llm", {}), str(path), prefix="llm.")
 
 
 def _threads(text: str, option: str) -> list[int]:

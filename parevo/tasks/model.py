@@ -8,13 +8,13 @@ the field.
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import cached_property
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from ..errors import TaskFileError
+from ..tomlfile import read_toml, validate
 from ..toolchain.models import MODELS
 
 REQUIRED_FILES = ("statement.md", "types.hpp", "task.hpp", "baseline.cpp")
@@ -111,28 +111,12 @@ class Task:
         return f"Task({self.id!r}, {self.root})"
 
 
-def _field_path(loc: tuple) -> str:
-    out = ""
-    for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out or "(top level)"
-
-
 def load_task(root: Path) -> Task:
     root = Path(root).resolve()  # compiles run in the sandbox, from another directory
     toml_path = root / "task.toml"
     if not toml_path.is_file():
         raise TaskFileError(f"{root}: not a task directory (no task.toml)")
-    try:
-        raw = tomllib.loads(toml_path.read_text())
-    except tomllib.TOMLDecodeError as exc:
-        raise TaskFileError(f"{toml_path}: not valid TOML: {exc}") from None
-    try:
-        spec = TaskSpec.model_validate(raw)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        more = f" (and {exc.error_count() - 1} more problem(s))" if exc.error_count() > 1 else ""
-        raise TaskFileError(f"{toml_path}: {_field_path(first['loc'])}: {first['msg']}{more}") from None
+    spec = validate(TaskSpec, read_toml(toml_path, "task file", TaskFileError), str(toml_path), error=TaskFileError)
     if spec.id != root.name:
         raise TaskFileError(f"{toml_path}: id: '{spec.id}' must equal the directory name '{root.name}'")
     for name in REQUIRED_FILES:
