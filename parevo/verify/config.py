@@ -29,6 +29,9 @@ class EvalConfig(BaseModel):
     timing_wait_policy: str | None = None  # OMP_WAIT_POLICY of timing runs; None: the runtime's default
     contention_max_cores: float = Field(0.25, ge=0, description="other CPU use (cores, averaged) above which a timing run is contended")
     contention_retimes: int = Field(1, ge=0, description="re-runs of a contended timing run (verify/contention.py)")
+    reuse_timings: bool = Field(True, description="reuse baseline and reference timings across evaluations (verify/baselines.py)")
+    timing_recheck_every: int = Field(10, ge=1, description="re-measure reused timings after this many evaluations...")
+    timing_recheck_s: float = Field(1200.0, gt=0, description="...or after this many seconds")
     timing: bool = True
     profile: bool = True
     compare_reference: bool = True

@@ -8,10 +8,11 @@ geometric mean over the timing families; efficiency = speedup / threads.
 
 from __future__ import annotations
 
-from typing import NamedTuple
+import hashlib
+from typing import Callable, NamedTuple
 
 from ..toolchain import models as pm
-from . import contention, witness
+from . import baselines, contention, witness
 from .context import EvalContext
 from .harness import CaseSpec, HarnessRun, Wrapper, run_harness
 from .result import StageResult
@@ -38,7 +39,7 @@ class Timed(NamedTuple):
     attempts: int
 
 
-def _timed(ctx: EvalContext, role: str, threads: list[int]) -> Timed:
+def _timed(ctx: EvalContext, role: str, threads: list[int], seed: int) -> Timed:
     """One harness run: each timing input is generated once and timed at every thread count.
 
     A run that overlapped other CPU use on the machine is run again, up to `contention_retimes`
@@ -48,8 +49,8 @@ def _timed(ctx: EvalContext, role: str, threads: list[int]) -> Timed:
     kept: Timed | None = None
     for attempt in range(1, ctx.config.contention_retimes + 2):
         before = contention.sample()
-        run = run_harness(ctx.harness().path, ctx.binaries[role].path, ctx.cases(families, "timing", seed_offset=1000),
-                          threads, ctx.limits(ctx.config.timing_wall_s), warmup=ctx.config.warmup, reps=ctx.config.reps,
+        run = run_harness(ctx.harness().path, ctx.binaries[role].path,
+                          [CaseSpec(f, ctx.size("timing"), seed) for f in families], threads, ctx.limits(ctx.config.timing_wall_s), warmup=ctx.config.warmup, reps=ctx.config.reps,
                           env={**ctx.run_env(), **policy})
         after = contention.sample()
         seen = contention.between(before, after, ctx.config.contention_max_cores) if before and after else None
@@ -97,7 +98,8 @@ ESCALATION = 8
 ESCALATED_MIN_CALL_NS = 5_000_000
 
 
-def _parallelism(ctx: EvalContext, run: HarnessRun, ref_run: HarnessRun | None, ref_model: str | None, p: int) -> str:
+def _parallelism(ctx: EvalContext, run: HarnessRun, reference_run: Callable[[], HarnessRun | None],
+                 ref_model: str | None, p: int) -> str:
     """Whether the timed candidate really worked in parallel: '' or the failure.
 
     Absence of parallel work is claimed only where the task's expert reference is seen working in
@@ -112,7 +114,8 @@ def _parallelism(ctx: EvalContext, run: HarnessRun, ref_run: HarnessRun | None, 
     seen = witness.assess(run.at(p), model, min_call)
     if seen.forged or seen.foreign or model not in witness.ALLOWED or (seen.decided and seen.parallel):
         return witness.verdict(seen, model, f"timing size, {p} threads")
-    judge_ref = bool(ref_model in witness.ALLOWED and ref_run is not None and not ref_run.failure())
+    ref_run = reference_run() if ref_model in witness.ALLOWED else None
+    judge_ref = bool(ref_run is not None and not ref_run.failure())
     if seen.decided:
         ref_seen = witness.assess(ref_run.at(p), ref_model, min_call) if judge_ref else None
         if ref_seen is None or (ref_seen.decided and ref_seen.parallel):
@@ -150,24 +153,35 @@ def timing_stage(ctx: EvalContext) -> StageResult:
     ref_model = _reference_model(ctx)
     if ref_model:
         _build_or_error(ctx, "reference", ctx.task.reference_source(ref_model) or "", pm.MODELS[ref_model])
-    timed = {"baseline": _timed(ctx, "baseline", [1])}
-    base_run = timed["baseline"].run
-    if problem := base_run.failure():
-        from ..errors import InfraError
+    reuse = _reuse_plan(ctx, ref_model, p)
+    params["timing_inputs"] = f"shared set {reuse.key[:12]}" if reuse.key else "this evaluation's seed"
+    timed: dict[str, Timed] = {}
+    base = None if reuse.measure else reuse.entry.stats("baseline")
+    if base is None:
+        timed["baseline"] = _timed(ctx, "baseline", [1], reuse.seed)
+        if problem := timed["baseline"].run.failure():
+            from ..errors import InfraError
 
-        raise InfraError(f"the task's baseline failed at timing size: {problem}")
-    base = _stats(base_run, 1)
-    timed["candidate"] = _timed(ctx, "candidate", sweep)
+            raise InfraError(f"the task's baseline failed at timing size: {problem}")
+        base = _stats(timed["baseline"].run, 1)
+    timed["candidate"] = _timed(ctx, "candidate", sweep, reuse.seed)
     run = timed["candidate"].run
     if problem := run.failure():
         return StageResult(stage="timing", status="fail", params=params, feedback=f"at timing size: {problem}")
     cand = {t: _stats(run, t) for t in sweep}
-    if ref_model:
-        timed["reference"] = _timed(ctx, "reference", [p])
-    ref_run = timed["reference"].run if ref_model else None
-    if not ctx.witnessed and (problem := _parallelism(ctx, run, ref_run, ref_model, p)):
+
+    def reference_run() -> HarnessRun | None:
+        """Timed when its timing is not reused, else only if the parallel-work check needs it."""
+        if ref_model and "reference" not in timed:
+            timed["reference"] = _timed(ctx, "reference", [p], reuse.seed)
+        return timed["reference"].run if ref_model else None
+
+    ref = None if reuse.measure or not ref_model else reuse.entry.stats("reference")
+    if ref_model and ref is None and not (ref_run := reference_run()).failure():
+        ref = _stats(ref_run, p)
+    if not ctx.witnessed and (problem := _parallelism(ctx, run, reference_run, ref_model, p)):
         return StageResult(stage="timing", status="fail", params=params, feedback=problem)
-    ref = _stats(ref_run, p) if ref_run is not None and not ref_run.failure() else None
+    drift = _remember(reuse, timed, p)
     families: dict[str, dict] = {}
     for fam, b in base.items():
         row: dict = {"baseline_s": b.median, "baseline_spread": b.spread,
@@ -188,12 +202,56 @@ def timing_stage(ctx: EvalContext) -> StageResult:
         "max_spread": max([max(r["spread"].values()) for r in families.values()] + [0.0]),
         "families": families,
         **_contention_metrics(timed),
+        "timings_reused": [r for r in ("baseline", "reference") if r not in timed and (r == "baseline" or ref_model)],
     }
+    if drift:
+        metrics["timing_drift"] = drift  # how far a scheduled re-measurement moved the stored medians
     if ref:
         metrics["reference_model"] = ref_model
         metrics["speedup_vs_reference"] = geomean([r["speedup_vs_reference"] for r in families.values()
                                                    if "speedup_vs_reference" in r])
     return StageResult(stage="timing", status="ok", params=params, metrics=metrics)
+
+
+class Reuse(NamedTuple):
+    key: str  # '' when timings are not reused
+    entry: baselines.TimingSet | None
+    seed: int  # the seed of every compared timing input
+    measure: bool  # measure the baseline and reference now (first time, or a scheduled drift check)
+
+
+def _reuse_plan(ctx: EvalContext, ref_model: str | None, p: int) -> Reuse:
+    cfg = ctx.config
+    if not cfg.reuse_timings:
+        return Reuse("", None, ctx.seed + 1000, True)
+    ref_source = ctx.task.reference_source(ref_model) if ref_model else None
+    key = baselines.set_key(
+        task=ctx.task.id, version=ctx.task.spec.version, headers=ctx.headers_digest,
+        baseline=hashlib.sha256(ctx.task.baseline_source.encode()).hexdigest(), reference_model=ref_model,
+        reference=hashlib.sha256(ref_source.encode()).hexdigest() if ref_source else None,
+        families=ctx.timing_families(), size=ctx.size("timing"), warmup=cfg.warmup, reps=cfg.reps,
+        wait_policy=cfg.timing_wait_policy, threads=p, seed=cfg.seed, compiler=ctx.toolchain.cxx_version)
+    entry = baselines.load(key)
+    seed = entry.seed if entry else baselines.fresh_seed(cfg.seed)
+    return Reuse(key, entry, seed, baselines.due(entry, cfg.timing_recheck_every, cfg.timing_recheck_s))
+
+
+def _remember(reuse: Reuse, timed: dict[str, Timed], p: int) -> dict[str, float]:
+    """Stores what was measured (uncontended and passing only), or counts one more reuse; returns
+    the drift a re-measurement found."""
+    if not reuse.key:
+        return {}
+    if not reuse.measure:
+        assert reuse.entry is not None
+        baselines.store(reuse.key, reuse.entry.model_copy(update={"served": reuse.entry.served + 1}))
+        return {}
+    measured = {role: _stats(timed[role].run, 1 if role == "baseline" else p)
+                for role in ("baseline", "reference") if role in timed and not timed[role].run.failure()}
+    if any(timed[r].contention is not None and timed[r].contention.contended for r in measured):
+        return {}  # used by this evaluation, but not a number to compare later candidates with
+    entry = baselines.remeasured(reuse.entry, reuse.seed, measured)
+    baselines.store(reuse.key, entry)
+    return entry.drift
 
 
 def _contention_metrics(timed: dict[str, Timed]) -> dict:

@@ -1,0 +1,67 @@
+"""Baseline and reference timings are measured once per timing set and reused, on the same secret
+inputs, until a scheduled re-measurement (verify/baselines.py)."""
+
+from __future__ import annotations
+
+import stat
+import time
+
+import pytest
+
+from parevo import EvalConfig, get_task
+from parevo.toolchain import models as pm
+from parevo.toolchain import probe
+from parevo.verify import baselines, measure
+from parevo.verify.context import EvalContext
+from parevo.verify.stages import build_stage
+from parevo.verify.timing import TimingStats
+
+
+def _stats(median: float) -> dict[str, TimingStats]:
+    return {"rmat": TimingStats(median, median * 0.9, median * 1.1, 0.2, 3)}
+
+
+def test_a_timing_set_is_due_by_count_or_age_and_records_drift(tmp_path, monkeypatch):
+    monkeypatch.setattr(baselines, "_path", lambda key: tmp_path / f"{key}.json")
+    assert baselines.due(None, 10, 60.0)
+    first = baselines.remeasured(None, 42, {"baseline": _stats(2.0), "reference": _stats(1.0)})
+    assert first.drift == {} and first.served == 0 and not baselines.due(first, 10, 60.0)
+    assert baselines.due(first.model_copy(update={"served": 10}), 10, 60.0)
+    assert baselines.due(first.model_copy(update={"measured_at": time.time() - 61}), 10, 60.0)
+    again = baselines.remeasured(first, 42, {"baseline": _stats(2.2)})
+    assert again.drift == {"baseline": pytest.approx(0.1)} and again.seed == 42
+    assert again.stats("reference")["rmat"].median == 1.0  # a role not re-measured keeps its numbers
+    baselines.store("k", again)
+    assert baselines.load("k") == again
+    assert stat.S_IMODE((tmp_path / "k.json").stat().st_mode) == 0o600  # it holds the secret seed
+    (tmp_path / "k.json").write_text("{not json")
+    assert baselines.load("k") is None
+
+
+def test_the_candidate_is_timed_on_the_inputs_of_the_reused_baseline(build_cache, tmp_path, monkeypatch):
+    monkeypatch.setattr(baselines, "_path", lambda key: tmp_path / f"{key}.json")
+    task = get_task("histogram")
+    # Contention is another test's concern: here every timing counts as quiet, so it is stored.
+    config = EvalConfig.quick(timing_threads=[1], contention_max_cores=64.0, timing_recheck_every=1)
+
+    def timing(config: EvalConfig):
+        ctx = EvalContext(task, pm.get_model("openmp"), task.reference_source("openmp"), probe.detect(),
+                          build_cache, config)
+        assert build_stage(ctx).status == "ok"
+        ctx.witnessed = True  # as after the correctness stage (not run here), which saw it work in parallel
+        result = measure.timing_stage(ctx)
+        assert result.status == "ok", result.feedback
+        return result
+
+    first, second, third = timing(config), timing(config), timing(config)
+    assert first.metrics["timings_reused"] == [] and "timing_drift" not in first.metrics
+    assert second.metrics["timings_reused"] == ["baseline", "reference"]
+    assert set(second.metrics["timing_attempts"]) == {"candidate"}
+    assert first.params["timing_inputs"] == second.params["timing_inputs"] != "this evaluation's seed"
+    fam = next(iter(first.metrics["families"]))
+    assert second.metrics["families"][fam]["baseline_s"] == first.metrics["families"][fam]["baseline_s"]
+    # The second evaluation used the set once: with re-checks every evaluation, the third measures again.
+    assert third.metrics["timings_reused"] == [] and set(third.metrics["timing_drift"]) == {"baseline", "reference"}
+    assert third.params["timing_inputs"] == first.params["timing_inputs"]  # same set, same inputs
+    off = timing(config.model_copy(update={"reuse_timings": False}))
+    assert off.params["timing_inputs"] == "this evaluation's seed" and off.metrics["timings_reused"] == []
