@@ -72,6 +72,12 @@ class ProgramRow(BaseModel):
     created_at: str
     eval_seconds: float
 
+    @property
+    def contended(self) -> bool:
+        """Its timing overlapped other CPU use on the machine (verify/contention.py): its fitness is
+        kept and shown, but no parent or best is chosen by it."""
+        return bool(self.metrics.get("contended"))
+
 
 class RunRow(BaseModel):
     id: str
@@ -195,9 +201,12 @@ def beats(a: ProgramRow, b: ProgramRow) -> bool:
 
 
 def best_of(programs: list[ProgramRow]) -> ProgramRow | None:
-    """The fastest program; a challenger inside the noise band does not dethrone an earlier one."""
+    """The fastest program measured without contention; a challenger inside the noise band does
+    not dethrone an earlier one. None when every measurement was contended."""
     best = None
     for p in sorted(programs, key=lambda p: p.id):
+        if p.contended:
+            continue
         if best is None or beats(p, best):
             best = p
     return best

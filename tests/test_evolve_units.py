@@ -87,6 +87,21 @@ def test_choices_are_seeded_and_grid_keeps_cells(store):
     assert choice.parent.fitness == 3.5 and choice.inspirations[0].fitness == 2.5
 
 
+def test_a_contended_number_never_makes_a_best_or_an_exploited_parent(store):
+    quiet = _program(store, "r1", fitness=1.5, features={"speedup_bucket": 1, "loc_bucket": 0})
+    loud = _program(store, "r1", fitness=9.0, metrics={"contended": True}, features={"speedup_bucket": 4, "loc_bucket": 0})
+    pop = Population.rebuild(1, store.programs("r1"), [])
+    assert pop.programs[loud].contended and pop.best().id == quiet
+    assert best_of([pop.programs[loud]]) is None
+    assert {pop.choose(0, rng_for(1, it, "choose"), exploit=1.0, n_top=1, n_diverse=0).parent.id
+            for it in range(10)} == {quiet}
+    choice = pop.choose(0, rng_for(1, 0, "choose"), exploit=1.0, n_top=2, n_diverse=0)
+    assert [p.id for p in choice.inspirations] == [loud]  # still shown to the LLM, after any quiet one
+    only_loud = Population.rebuild(1, [pop.programs[loud]], [])
+    assert only_loud.choose(0, rng_for(1, 0, "choose"), exploit=1.0, n_top=1, n_diverse=0).parent.id == loud
+    assert only_loud.best() is None
+
+
 def test_migration_moves_the_best_along_the_ring(store):
     a = _program(store, "r1", island=0, fitness=2.0)
     _program(store, "r1", island=1, fitness=1.0)

@@ -93,7 +93,8 @@ class Population:
         cells: dict[tuple, list[ProgramRow]] = {}
         for p in self.island_programs(island):
             cells.setdefault(self.cell(p), []).append(p)
-        return {c: best_of(ps) for c, ps in cells.items()}  # type: ignore[misc]
+        # A cell holding only contended programs keeps its earliest: chosen by age, not by a number.
+        return {c: best_of(ps) or ps[0] for c, ps in cells.items()}
 
     def choose(self, island: int, rng: random.Random, *, exploit: float, n_top: int, n_diverse: int,
                n_failed: int = 3) -> Choice:
@@ -102,11 +103,15 @@ class Population:
             elites = sorted(grid.values(), key=lambda p: p.id)
             # The parent to exploit is the fastest as measured: a tie inside the noise band keeps
             # the reported best conservative, but must not pin every child to an old program.
-            fastest = max(elites, key=lambda p: (p.fitness or 0.0, p.id))
-            parent = fastest if rng.random() < exploit else rng.choice(elites)
+            trusted = [p for p in elites if not p.contended]
+            exploiting = rng.random() < exploit
+            if exploiting and trusted:
+                parent = max(trusted, key=lambda p: (p.fitness or 0.0, p.id))
+            else:  # exploring, or every number here is contended: no number decides
+                parent = rng.choice(elites)
             mode = "improve"
         elif self.viable():  # this island has nothing viable yet: borrow the global best
-            parent, mode = self.best(), "improve"
+            parent, mode = self.best() or min(self.viable(), key=lambda p: p.id), "improve"
         else:
             # Nothing viable yet: start again from the starting program (never from a failed one,
             # so a racy or wrong program cannot parent), with the latest failures as lessons.
@@ -115,7 +120,7 @@ class Population:
             return Choice(seed, "repair" if seed else "scratch", [], lessons)
         assert parent is not None
         others = sorted((p for p in self.viable() if p.id != parent.id),
-                        key=lambda p: (-(p.fitness or 0.0), p.id))
+                        key=lambda p: (p.contended, -(p.fitness or 0.0), p.id))
         top = others[:n_top]
         rest_cells = [p for p in self._all_cells() if p.id != parent.id and p not in top]
         diverse = rng.sample(rest_cells, min(n_diverse, len(rest_cells)))
@@ -137,7 +142,7 @@ class Population:
             dest = (island + 1) % self.n_islands
             if dest == island:
                 continue
-            ranked = sorted(self.island_programs(island), key=lambda p: (-(p.fitness or 0.0), p.id))
+            ranked = sorted(self.island_programs(island), key=lambda p: (p.contended, -(p.fitness or 0.0), p.id))
             for p in ranked[:n_per_island]:
                 if p.id not in self.members.get(dest, set()):
                     moves.append((p.id, dest))
