@@ -14,6 +14,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from . import __version__
+from .cli_params import check_model, parent_exists
 from .errors import ParevoError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Verified parallel C++ for irregular data.")
@@ -89,7 +90,8 @@ def tasks_show(task: str = typer.Argument(..., help="Task id or task directory."
 
 @tasks_app.command("doc")
 def tasks_doc(
-    out: Path = typer.Option(Path("docs/suite.md"), "--out", help="Where to write the markdown table."),
+    out: Path = typer.Option(Path("docs/suite.md"), "--out", dir_okay=False, callback=parent_exists,
+                             help="Where to write the markdown table."),
     tasks: Optional[str] = typer.Option(None, "--tasks", help="Comma-separated task ids (default: all)."),
     reps: int = typer.Option(5, "--reps", min=1, help="Timed repetitions per input."),
     models: Optional[str] = typer.Option(None, "--models", help="Comma-separated reference models (default: all)."),
@@ -135,14 +137,16 @@ def _parse_threads(text: str | None) -> list[int] | None:
 @app.command("eval")
 def eval_cmd(
     task: str = typer.Argument(..., help="Task id (see `parevo tasks list`) or a task directory."),
-    candidate: Path = typer.Argument(..., help="The candidate .cpp file (defines the task's function, no main())."),
+    candidate: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True,
+                                     help="The candidate .cpp file (defines the task's function, no main())."),
     model: str = typer.Option(..., "--model", "-m", help="serial | openmp | threads | tbb | parlay"),
-    json_out: Optional[Path] = typer.Option(None, "--json", help="Write the full EvalResult as JSON here."),
+    json_out: Optional[Path] = typer.Option(None, "--json", dir_okay=False, callback=parent_exists,
+                                            help="Write the full EvalResult as JSON here."),
     quick: bool = typer.Option(False, "--quick", help="Small timing inputs and few repetitions (seconds, not minutes)."),
     no_timing: bool = typer.Option(False, "--no-timing", help="Stop after the race stage."),
     threads: Optional[str] = typer.Option(None, "--threads", help="Timing thread sweep, e.g. 1,2 (default 1..cores)."),
     reps: Optional[int] = typer.Option(None, "--reps", min=1, help="Timed repetitions per input."),
-    seed: Optional[int] = typer.Option(None, "--seed", help="Seed of the generated inputs (default: fresh and secret)."),
+    seed: Optional[int] = typer.Option(None, "--seed", min=0, help="Seed of the generated inputs (default: fresh and secret)."),
 ) -> None:
     """Run the verification cascade on one candidate and print a report."""
     from .report_text import print_eval
@@ -150,11 +154,11 @@ def eval_cmd(
     from .verify.cascade import evaluate
     from .verify.config import EvalConfig
 
-    if not candidate.is_file():
-        raise ParevoError(f"{candidate}: no such file")
     t = get_task(task)
+    check_model(t, model)
+    config_overrides_threads = _parse_threads(threads)
     overrides: dict = {"seed": seed, "timing": not no_timing}
-    if (sweep := _parse_threads(threads)) is not None:
+    if (sweep := config_overrides_threads) is not None:
         overrides["timing_threads"] = sweep
     if reps:
         overrides["reps"] = reps
@@ -179,18 +183,19 @@ def eval_cmd(
 @app.command(context_settings={"allow_extra_args": True, "ignore_unknown_options": True})
 def racecheck(
     ctx: typer.Context,
-    program: Path = typer.Argument(..., help="A whole C or C++ program with its own main()."),
+    program: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True, help="A whole C or C++ program with its own main()."),
     model: Optional[str] = typer.Option(None, "--model", "-m", help="openmp | threads | parlay (guessed when omitted)."),
     threads: str = typer.Option("2,3,4,7,8", "--threads", help="Thread counts to run at."),
     runs: int = typer.Option(2, "--runs", min=1, help="Runs per thread count."),
-    timeout: float = typer.Option(60.0, "--timeout", help="Seconds per run."),
+    timeout: float = typer.Option(60.0, "--timeout", min=0.001, help="Seconds per run."),
     arg: list[str] = typer.Option([], "--arg", help="An argument for the program (repeatable)."),
 ) -> None:
     """Race-check a whole program. Exit 1 on a data race, 0 when none is seen, 2 when it could not check.
     Extra compiler flags and extra source files go after `--`."""
     from .verify.racecheck import racecheck as check
 
-    result = check(program, model, list(ctx.args), _parse_threads(threads) or [2, 3, 4, 7, 8], runs, arg, timeout)
+    sweep = _parse_threads(threads) or [2, 3, 4, 7, 8]
+    result = check(program, model, list(ctx.args), sweep, runs, arg, timeout)
     for line in result.runs:
         console.print(f"  run: {escape(line)}")
     if result.verdict == "race":
@@ -223,7 +228,7 @@ def main() -> None:
     try:
         app()
     except ParevoError as exc:
-        Console(stderr=True).print(f"[red]error:[/] {escape(str(exc))}")
+        Console(stderr=True, soft_wrap=True).print(f"[red]error:[/] {escape(str(exc))}")  # one line, however long
         sys.exit(2)
 
 

@@ -15,6 +15,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
+from .cli_params import not_a_file
 from .errors import ParevoError
 
 console = Console()
@@ -27,20 +28,20 @@ def _csv(text: str | None) -> list[str] | None:
 def bench(
     suite: str = typer.Option("builtin", "--suite", help="builtin, pareval, or a directory of task directories."),
     llm: Optional[str] = typer.Option(None, "--llm", help="openai:MODEL[@URL], exchange:DIR, scripted:FILE, replay:FILE."),
-    samples: int = typer.Option(1, "--samples", "-n", help="Samples per prompt (pass@k needs k <= n)."),
+    samples: int = typer.Option(1, "--samples", "-n", min=1, help="Samples per prompt (pass@k needs k <= n)."),
     mode: str = typer.Option("oneshot", "--mode", help="oneshot, or evolve (an evolution run per sample)."),
     models: str = typer.Option("openmp", "--models", help="Comma-separated parallel models (ParEval: serial,openmp)."),
     tasks: Optional[str] = typer.Option(None, "--tasks", help="Comma-separated task ids (ParEval: names or numbers)."),
     solutions: Optional[str] = typer.Option(None, "--solutions", help="reference or baseline: evaluate parevo's own, no LLM."),
-    pareval: Optional[Path] = typer.Option(None, "--pareval", help="ParEval checkout or prompt directory (or $PAREVAL_DIR)."),
+    pareval: Optional[Path] = typer.Option(None, "--pareval", exists=True, file_okay=False, help="ParEval checkout or prompt directory (or $PAREVAL_DIR)."),
     translation: bool = typer.Option(False, "--translation", help="ParEval's serial->omp translation prompts."),
     paper: bool = typer.Option(False, "--paper", help="ParEval's original inputs only (paper-compatible numbers)."),
     quick: bool = typer.Option(False, "--quick", help="Fewer repetitions and thread counts."),
-    iterations: int = typer.Option(4, "--iterations", help="Iterations per evolution run (--mode evolve)."),
-    budget: Optional[float] = typer.Option(None, "--budget", help="Stop when the LLM cost reaches this many USD."),
-    jobs: int = typer.Option(2, "--jobs", help="Samples in flight (LLM calls overlap evaluations; timing stays exclusive)."),
+    iterations: int = typer.Option(4, "--iterations", min=1, help="Iterations per evolution run (--mode evolve)."),
+    budget: Optional[float] = typer.Option(None, "--budget", min=0.0, help="Stop when the LLM cost reaches this many USD."),
+    jobs: int = typer.Option(2, "--jobs", min=1, help="Samples in flight (LLM calls overlap evaluations; timing stays exclusive)."),
     name: Optional[str] = typer.Option(None, "--name", help="Bench id; rerunning with the same name resumes."),
-    out_dir: Path = typer.Option(Path("parevo-bench"), "--out-dir", help="Where bench directories live."),
+    out_dir: Path = typer.Option(Path("parevo-bench"), "--out-dir", callback=not_a_file, help="Where bench directories live."),
 ) -> None:
     """Benchmark models (or parevo's own solutions) on the built-in suite, ParEval or your tasks."""
     from .bench.metrics import summary

@@ -12,6 +12,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
+from .cli_params import not_a_file
 from .errors import ParevoError
 
 console = Console()
@@ -44,18 +45,18 @@ def generate(
     critic_llm: Optional[str] = typer.Option(None, "--critic-llm", help="Critic (default: the generator)."),
     seeds: str = typer.Option(..., "--seeds", help="primitives, tasks, task:ID, a file of topics (one a line), or a comma-separated mix."),
     model: str = typer.Option(..., "--model", "-m", help="parlay | openmp | threads | tbb"),
-    out: Path = typer.Option(..., "--out", help="Corpus directory; rerunning with the same one resumes."),
+    out: Path = typer.Option(..., "--out", callback=not_a_file, help="Corpus directory; rerunning with the same one resumes."),
     samples: int = typer.Option(1, "--samples", "-n", min=1, help="Candidates per seed."),
     min_speedup: float = typer.Option(1.0, "--min-speedup", min=0.0, help="Least speedup over the sequential version."),
-    budget: Optional[float] = typer.Option(None, "--budget", help="Stop when the LLM cost reaches this many USD."),
-    budget_tokens: Optional[int] = typer.Option(None, "--budget-tokens", help="Stop after this many LLM tokens."),
+    budget: Optional[float] = typer.Option(None, "--budget", min=0.0, help="Stop when the LLM cost reaches this many USD."),
+    budget_tokens: Optional[int] = typer.Option(None, "--budget-tokens", min=1, help="Stop after this many LLM tokens."),
     critic_rounds: int = typer.Option(1, "--critic-rounds", min=0, help="Critique-and-refine rounds per candidate."),
-    dedup_threshold: float = typer.Option(0.85, "--dedup-threshold", help="MinHash similarity that counts as a duplicate."),
+    dedup_threshold: float = typer.Option(0.85, "--dedup-threshold", min=0.0, max=1.0, help="MinHash similarity that counts as a duplicate."),
     drop_unchecked: bool = typer.Option(False, "--drop-unchecked", help="Drop candidates no race detector could check (TBB)."),
     test_threads: str = typer.Option("1,4", "--test-threads", help="Thread counts the test program runs at."),
     race_threads: str = typer.Option("4", "--race-threads", help="Thread counts of the race runs."),
     quick: bool = typer.Option(False, "--quick", help="Built-in task seeds: small timing inputs, few repetitions."),
-    config: Optional[Path] = typer.Option(None, "--config", help="TOML file with an \\[llm] section (prices, timeouts)."),
+    config: Optional[Path] = typer.Option(None, "--config", exists=True, dir_okay=False, readable=True, help="TOML file with an \\[llm] section (prices, timeouts)."),
 ) -> None:
     """Generate verified exercises: generator -> critic -> refine, then build, test, race and speed filters."""
     from .corpus import CorpusSpec, FilterConfig, Generator
@@ -96,9 +97,9 @@ async def _interruptible(coro):
 
 @corpus_app.command("from-runs")
 def from_runs(
-    runs: list[Path] = typer.Argument(..., help="Evolve run or bench directories (or their .sqlite files)."),
-    out: Path = typer.Option(..., "--out", help="Where sft.jsonl, preference.jsonl and card.md go."),
-    min_ratio: float = typer.Option(1.2, "--min-ratio", help="Least speedup ratio of chosen over rejected."),
+    runs: list[Path] = typer.Argument(..., exists=True, help="Evolve run or bench directories (or their .sqlite files)."),
+    out: Path = typer.Option(..., "--out", callback=not_a_file, help="Where sft.jsonl, preference.jsonl and card.md go."),
+    min_ratio: float = typer.Option(1.2, "--min-ratio", min=0.0, help="Least speedup ratio of chosen over rejected."),
     max_pairs: int = typer.Option(50, "--max-pairs", min=1, help="Most preference pairs per task and model."),
 ) -> None:
     """Supervised pairs (prompt -> best verified program) and preference pairs (faster vs slower) from runs."""

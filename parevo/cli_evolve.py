@@ -17,6 +17,7 @@ from rich.live import Live
 from rich.markup import escape
 from rich.table import Table
 
+from .cli_params import check_llm_spec, parent_exists
 from .errors import ParevoError
 
 console = Console()
@@ -39,23 +40,28 @@ def evolve(
     task: Optional[str] = typer.Argument(None, help="Task id or task directory (not with --resume)."),
     model: str = typer.Option("openmp", "--model", "-m", help="Parallel model: openmp, threads, tbb, parlay."),
     llm: Optional[str] = typer.Option(None, "--llm", help="openai:MODEL[@URL], exchange:DIR, scripted:FILE, replay:FILE."),
-    config: Optional[Path] = typer.Option(None, "--config", help="TOML file with \\[evolve], \\[eval], \\[llm] sections."),
-    iterations: Optional[int] = typer.Option(None, "--iterations", "-n"),
-    budget: Optional[float] = typer.Option(None, "--budget", help="Stop when the LLM cost reaches this many USD."),
+    config: Optional[Path] = typer.Option(None, "--config", exists=True, dir_okay=False, readable=True, help="TOML file with \\[evolve], \\[eval], \\[llm] sections."),
+    iterations: Optional[int] = typer.Option(None, "--iterations", "-n", min=1),
+    budget: Optional[float] = typer.Option(None, "--budget", min=0.0, help="Stop when the LLM cost reaches this many USD."),
     seed: Optional[int] = typer.Option(None, "--seed"),
     start: Optional[str] = typer.Option(None, "--start", help="'baseline' (default), 'empty', or your own C++ function file."),
     quick: bool = typer.Option(False, "--quick", help="Small inputs, few repetitions: a fast smoke run."),
     resume: Optional[str] = typer.Option(None, "--resume", help="Continue a run (id or directory) after a stop or crash."),
-    runs_dir: Optional[Path] = typer.Option(None, "--runs-dir", help="Where runs live (default ./parevo-runs or $PAREVO_RUNS_DIR)."),
+    runs_dir: Optional[Path] = typer.Option(None, "--runs-dir", file_okay=False, help="Where runs live (default ./parevo-runs or $PAREVO_RUNS_DIR)."),
     name: Optional[str] = typer.Option(None, "--name", help="Run id to use instead of a generated one."),
-    out: Optional[Path] = typer.Option(None, "--out", help="Also copy the best program here."),
+    out: Optional[Path] = typer.Option(None, "--out", dir_okay=False, callback=parent_exists,
+                                       help="Also copy the best program here."),
 ) -> None:
     """Evolve a task's implementation into a verified, fast parallel program."""
     from .evolve.config import load_config
     from .evolve.run import create_run, execute, make_llm, open_run, sweep_stale
 
     if resume:
+        if task is not None:
+            raise ParevoError(f"--resume {resume} continues a run with its own task: drop '{task}'")
         run = open_run(resume, base=runs_dir)
+        if llm:
+            check_llm_spec(llm, run.config.llm)
         extra = [o for o, v in (("--iterations", iterations), ("--budget", budget)) if v is not None]
         if iterations is not None or budget is not None:
             cfg = run.config
@@ -73,6 +79,7 @@ def evolve(
         if task is None or llm is None:
             raise ParevoError("parevo evolve needs TASK and --llm (or --resume RUN)")
         cfg = load_config(config)
+        check_llm_spec(llm, cfg.llm)  # a malformed spec or a missing script: before a run directory exists
         for key, value in (("iterations", iterations), ("budget_usd", budget), ("seed", seed), ("start", start)):
             if value is not None:
                 setattr(cfg.evolve, key, value)
@@ -99,12 +106,14 @@ def evolve(
 async def _execute_live(run, client, execute):
     main = asyncio.current_task()
     loop = asyncio.get_running_loop()
-    loop.add_signal_handler(signal.SIGINT, main.cancel)  # Ctrl-C: cancel in-flight work, close the run cleanly
+    for sig in (signal.SIGINT, signal.SIGTERM):  # Ctrl-C, kill: cancel in-flight work, close the run cleanly
+        loop.add_signal_handler(sig, main.cancel)
     try:
         with Live(console=console, refresh_per_second=4, transient=False) as live:
             outcome = await execute(run, client, on_progress=lambda p: live.update(_progress_table(p)))
     finally:
-        loop.remove_signal_handler(signal.SIGINT)
+        for sig in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(sig)
     console.print()
     return outcome
 
@@ -119,7 +128,7 @@ def _print_stats(stats: dict) -> None:
 
 
 @runs_app.command("list")
-def runs_list(runs_dir: Optional[Path] = typer.Option(None, "--runs-dir")) -> None:
+def runs_list(runs_dir: Optional[Path] = typer.Option(None, "--runs-dir", file_okay=False)) -> None:
     """The runs under the runs directory, newest first."""
     from .evolve.run import STORE_NAME, open_run, runs_dir as base_dir
     from .evolve.stats import run_stats
@@ -140,8 +149,8 @@ def runs_list(runs_dir: Optional[Path] = typer.Option(None, "--runs-dir")) -> No
 
 
 @runs_app.command("show")
-def runs_show(run_ref: str = typer.Argument(..., metavar="RUN"), runs_dir: Optional[Path] = typer.Option(None, "--runs-dir"),
-              program: Optional[int] = typer.Option(None, "--program", help="Print one program's code and feedback.")) -> None:
+def runs_show(run_ref: str = typer.Argument(..., metavar="RUN"), runs_dir: Optional[Path] = typer.Option(None, "--runs-dir", file_okay=False),
+              program: Optional[int] = typer.Option(None, "--program", min=1, help="Print one program's code and feedback.")) -> None:
     """One run: its settings, figures, and every program with its lineage."""
     from .evolve.run import open_run
     from .evolve.stats import run_stats
@@ -183,8 +192,9 @@ def _programs_table(programs: list) -> Table:
 
 
 @runs_app.command("calls")
-def runs_calls(run_ref: str = typer.Argument(..., metavar="RUN"), runs_dir: Optional[Path] = typer.Option(None, "--runs-dir"),
-               out: Optional[Path] = typer.Option(None, "--out", help="Write JSONL here (default: stdout).")) -> None:
+def runs_calls(run_ref: str = typer.Argument(..., metavar="RUN"), runs_dir: Optional[Path] = typer.Option(None, "--runs-dir", file_okay=False),
+               out: Optional[Path] = typer.Option(None, "--out", dir_okay=False, callback=parent_exists,
+                                                  help="Write JSONL here (default: stdout).")) -> None:
     """Every LLM call of a run as JSON lines (one CallRecord each): what `--llm replay:FILE` reads."""
     from .evolve.run import open_run
 
@@ -198,7 +208,7 @@ def runs_calls(run_ref: str = typer.Argument(..., metavar="RUN"), runs_dir: Opti
 
 
 @llm_app.command("pending")
-def llm_pending(directory: Path = typer.Argument(..., help="The exchange directory.")) -> None:
+def llm_pending(directory: Path = typer.Argument(..., exists=True, file_okay=False, help="The exchange directory.")) -> None:
     """Requests waiting for an answer in an exchange directory."""
     from .llm.providers.exchange import pending
 
@@ -211,12 +221,16 @@ def llm_pending(directory: Path = typer.Argument(..., help="The exchange directo
 
 
 @llm_app.command("answer")
-def llm_answer(directory: Path = typer.Argument(...), request_id: str = typer.Argument(..., metavar="ID"),
-               reply_file: Path = typer.Argument(..., help="A file with the reply text (- for stdin).")) -> None:
+def llm_answer(directory: Path = typer.Argument(..., exists=True, file_okay=False),
+               request_id: str = typer.Argument(..., metavar="ID"),
+               reply_file: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True, allow_dash=True,
+                                                 help="A file with the reply text (- for stdin).")) -> None:
     """Answer one pending request (written atomically, so the waiting run never reads half a reply)."""
     from .llm.providers.exchange import answer
 
-    text = sys.stdin.read() if str(reply_file) == "-" else reply_file.read_text()
+    from .paths import read_user_text
+
+    text = sys.stdin.read() if str(reply_file) == "-" else read_user_text(reply_file, "reply file")
     path = answer(directory, request_id, text)
     console.print(f"answered {request_id}: {path}")
 

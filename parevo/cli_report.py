@@ -8,16 +8,18 @@ from typing import Optional
 import typer
 from rich.console import Console
 
+from .cli_params import not_a_file
+
 console = Console()
 
 
 def report(
     runs: list[str] = typer.Argument(..., metavar="RUN...",
                                      help="Bench directories, evolve run directories, or ids under the default dirs."),
-    out: Path = typer.Option(Path("parevo-report"), "--out", help="Directory for report.html and summary.md."),
-    runs_dir: Optional[Path] = typer.Option(None, "--runs-dir",
+    out: Path = typer.Option(Path("parevo-report"), "--out", callback=not_a_file, help="Directory for report.html and summary.md."),
+    runs_dir: Optional[Path] = typer.Option(None, "--runs-dir", file_okay=False,
                                             help="Where evolve runs live (default ./parevo-runs or $PAREVO_RUNS_DIR)."),
-    bench_dir: Optional[Path] = typer.Option(None, "--bench-dir", help="Where benches live (default ./parevo-bench)."),
+    bench_dir: Optional[Path] = typer.Option(None, "--bench-dir", file_okay=False, help="Where benches live (default ./parevo-bench)."),
 ) -> None:
     """Compare benches and evolve runs: report.html (tables, plots) and summary.md. Works on running ones."""
     from .report import write_report

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.markup import escape
 
+from .cli_params import not_a_file
 from .errors import ParevoError
 
 console = Console()
@@ -37,20 +38,20 @@ def bench_commands(merged: Path, tasks: str, serve_url: str | None,
 
 
 def finetune(
-    data: Path = typer.Option(..., "--data", help="A parevo corpus directory: train.jsonl (and eval.jsonl)."),
+    data: Path = typer.Option(..., "--data", exists=True, file_okay=False, help="A parevo corpus directory: train.jsonl (and eval.jsonl)."),
     base_model: str = typer.Option(..., "--base-model", help="Local model directory or reachable hub name."),
-    out: Path = typer.Option(..., "--out", help="Writes adapter/, merged/ and train_summary.json here."),
+    out: Path = typer.Option(..., "--out", callback=not_a_file, help="Writes adapter/, merged/ and train_summary.json here."),
     lora_r: int = typer.Option(16, "--lora-r", min=1, help="LoRA rank."),
     lora_alpha: int = typer.Option(32, "--lora-alpha", min=1, help="LoRA alpha (scale alpha/r)."),
-    lora_dropout: float = typer.Option(0.05, "--lora-dropout", help="Dropout on the LoRA path."),
+    lora_dropout: float = typer.Option(0.05, "--lora-dropout", min=0.0, max=1.0, help="Dropout on the LoRA path."),
     target_modules: str = typer.Option("auto", "--target-modules",
                                        help="auto (per architecture), all-linear, or names: q_proj,v_proj."),
-    epochs: float = typer.Option(1.0, "--epochs", help="Passes over train.jsonl (ignored with --max-steps)."),
+    epochs: float = typer.Option(1.0, "--epochs", min=0.001, help="Passes over train.jsonl (ignored with --max-steps)."),
     max_steps: Optional[int] = typer.Option(None, "--max-steps", min=1, help="Steps; overrides --epochs."),
-    lr: float = typer.Option(2e-4, "--lr", help="Peak learning rate (linear decay)."),
+    lr: float = typer.Option(2e-4, "--lr", min=0.0, help="Peak learning rate (linear decay)."),
     batch_size: int = typer.Option(4, "--batch-size", min=1, help="Examples per device per step."),
     grad_accum: int = typer.Option(1, "--grad-accum", min=1, help="Gradient accumulation steps."),
-    max_length: int = typer.Option(2048, "--max-length", help="Tokens per example (longer: truncated)."),
+    max_length: int = typer.Option(2048, "--max-length", min=1, help="Tokens per example (longer: truncated)."),
     seed: int = typer.Option(0, "--seed", help="Seeds LoRA init, data order and dropout."),
     logging_steps: int = typer.Option(10, "--logging-steps", min=1, help="Log the loss every N steps."),
     gradient_checkpointing: bool = typer.Option(False, "--gradient-checkpointing",

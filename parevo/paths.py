@@ -19,3 +19,16 @@ def cache_dir() -> Path:
         root = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "parevo"
     root.mkdir(parents=True, exist_ok=True)
     return root
+
+
+def read_user_text(path: Path, what: str) -> str:
+    """A text file a person handed to parevo (a script, a reply, a topic list): a binary or
+    unreadable one is named with what it was meant to be, not a UnicodeDecodeError."""
+    from .errors import ParevoError
+
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        raise ParevoError(f"{what} {path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+    except OSError as exc:
+        raise ParevoError(f"{what} {path}: cannot read it ({exc.strerror})") from None

@@ -15,6 +15,7 @@ from typing import Literal
 from pydantic import BaseModel
 
 from ..errors import ParevoError
+from ..paths import read_user_text
 from ..toolchain import models as pm
 
 SeedKind = Literal["primitive", "task", "topic"]
@@ -86,7 +87,7 @@ def topic_seeds(path: Path, model: str) -> list[Seed]:
     if not path.is_file():
         raise ParevoError(f"--seeds: {path}: no such file (use primitives, tasks, or a file of topics, one a line)")
     seeds: dict[str, Seed] = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
+    for line in read_user_text(path, "--seeds").splitlines():
         topic = line.strip()
         if topic and not topic.startswith("#"):
             sid = f"topic/{slug(topic)}"

@@ -26,7 +26,7 @@ from ..verify.result import EvalResult
 from ..prompting import task as prompting
 from .config import RunConfig
 from .edits import apply_reply, ensure_markers
-from .evaluator import evaluate_in_worker
+from .evaluator import evaluate_in_worker, worker_killed
 from .population import Population, features, rng_for
 from ..runstore import ProgramRow, RunStore, best_of
 
@@ -116,6 +116,10 @@ class Agent:
 
     async def _worker(self, queue: asyncio.Queue[int]) -> None:
         while self.stop is None and not queue.empty():
+            if not (self.run_dir / "run.sqlite").is_file():
+                self._request_stop(StopRun(f"the run directory {self.run_dir} was removed while the run went on; "
+                                           "what it held is lost, start a new run", "failed"))
+                break
             iteration = queue.get_nowait()
             self.progress.in_flight += 1
             try:
@@ -212,6 +216,10 @@ class Agent:
         async with self.eval_sem:
             result = await evaluate_in_worker(self.task_ref, self.model, code, self.eval_cfg, workdir,
                                               self.evo.eval_timeout_s)
+            if worker_killed(result):  # once more: a second kill is recorded as the error it is
+                self.store.event(self.run_id, "worker_killed", iteration=iteration, turn=turn, detail=result.feedback)
+                result = await evaluate_in_worker(self.task_ref, self.model, code, self.eval_cfg, workdir,
+                                                  self.evo.eval_timeout_s)
         shutil.rmtree(workdir, ignore_errors=True)
         return self._record(code=code, iteration=iteration, island=island, parent=parent, origin=origin, turn=turn,
                             generation=generation, edit=edit, status=result.status, feedback=result.feedback,

@@ -11,6 +11,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..errors import ParevoError
+from ..llm.spec import LLMConfig
 from ..verify.config import EvalConfig
 
 
@@ -61,11 +62,17 @@ def load_config(path: Path | None) -> RunConfig:
         data = tomllib.loads(Path(path).read_text())
     except FileNotFoundError:
         raise ParevoError(f"{path}: config file not found") from None
+    except (IsADirectoryError, PermissionError, UnicodeDecodeError) as e:
+        raise ParevoError(f"{path}: cannot read the config file: {e.strerror if isinstance(e, OSError) else e}") from None
     except tomllib.TOMLDecodeError as e:
         raise ParevoError(f"{path}: not valid TOML: {e}") from None
     try:
-        return RunConfig(**data)
+        cfg = RunConfig(**data)
+        EvalConfig(**cfg.eval)  # [eval] and [llm] are free-form dicts above: checked here, before a run starts
+        LLMConfig(**cfg.llm)
     except ValidationError as e:
         err = e.errors()[0]
         where = ".".join(str(x) for x in err["loc"])
-        raise ParevoError(f"{path}: {where}: {err['msg']}") from None
+        section = "" if e.title == "RunConfig" else ("eval." if e.title == "EvalConfig" else "llm.")
+        raise ParevoError(f"{path}: {section}{where}: {err['msg']}") from None
+    return cfg

@@ -19,9 +19,17 @@ from .worker import EvalRequest
 GRACE_S = 5.0
 
 
-def _worker_failure(task: str, model: str, why: str) -> EvalResult:
+def _worker_failure(task: str, model: str, why: str, killed_by: int | None = None) -> EvalResult:
+    metrics = {"worker_killed_by": killed_by} if killed_by else {}
     return EvalResult(task=task, task_version=0, model=model, candidate_sha256="",
-                      stages=[StageResult(stage="static", status="error", feedback=why, detail=why)])
+                      stages=[StageResult(stage="static", status="error", feedback=why, detail=why, metrics=metrics)])
+
+
+def worker_killed(result: EvalResult) -> bool:
+    """The worker died of a signal nobody in parevo sent (the OOM killer, a person): worth
+    one more try, since the candidate itself runs in a sandbox under its own caps."""
+    first = result.stages[0] if result.stages else None
+    return bool(first and first.metrics.get("worker_killed_by"))
 
 
 async def evaluate_in_worker(task: str, model: str, source: str, config: EvalConfig, workdir: Path,
@@ -47,6 +55,10 @@ async def evaluate_in_worker(task: str, model: str, source: str, config: EvalCon
         # died with it, the compiler's children may not have
         await asyncio.to_thread(lifeline.sweep_orphan_cgroups, proc.pid)
         tail = (err or b"").decode(errors="replace")[-1500:]
+        if proc.returncode is not None and proc.returncode < 0:
+            name = signal.Signals(-proc.returncode).name
+            return _worker_failure(task, model, f"the evaluation worker was killed by {name} (the kernel's OOM killer, "
+                                   f"or a person); not the candidate's doing", killed_by=-proc.returncode)
         return _worker_failure(task, model, f"the evaluation worker failed (exit {proc.returncode}):\n{tail}")
     return EvalResult.model_validate(json.loads(out.read_text()))
 

@@ -9,6 +9,7 @@ import fcntl
 import os
 import secrets
 import shutil
+import sqlite3
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -175,20 +176,28 @@ async def execute(run: Run, llm: LLM, *, on_progress: Callable[[Progress], None]
     task = get_task(run.spec["task_ref"])
     agent = Agent(run.store, run.run_id, run.run_dir, task, run.spec["task_ref"], run.spec["model"], run.config, llm,
                   on_progress=on_progress)
-    run.store.event(run.run_id, "session_start", resumed=bool(agent.done))
     try:
-        stop = await agent.run()
-    except asyncio.CancelledError:
-        stop = StopRun("interrupted (Ctrl-C); continue with --resume", "stopped")
-    finally:
-        await llm.aclose()
-    return close_run(run, stop)
+        run.store.event(run.run_id, "session_start", resumed=bool(agent.done))
+        try:
+            stop = await agent.run()
+        except asyncio.CancelledError:
+            stop = StopRun("interrupted (Ctrl-C or SIGTERM); continue with --resume", "stopped")
+        finally:
+            await llm.aclose()
+        return close_run(run, stop)
+    except (sqlite3.Error, OSError) as exc:
+        # A full disk or a store locked by another process: every row committed before stays
+        # (each evaluation commits on its own), so the person needs the cause and the way on.
+        raise ParevoError(f"run {run.run_id}: cannot write to {run.run_dir}: {exc}; everything recorded before "
+                          f"is kept: free the space (or the lock) and continue with --resume {run.run_id}") from None
 
 
 def close_run(run: Run, stop: StopRun) -> Outcome:
     stats = run_stats(run.store, run.run_id)
     best = best_program(run.store, run.run_id)
     best_path = None
+    if not (run.run_dir / STORE_NAME).is_file():  # removed under the run: nowhere to write to
+        return Outcome("failed", stop.reason, stats, None)
     if best is not None:
         best_path = run.run_dir / "best.cpp"
         header = (f"// parevo evolve: best program #{best.id} of run {run.run_id}\n"

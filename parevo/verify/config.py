@@ -19,11 +19,11 @@ class EvalConfig(BaseModel):
     race_runs: int = Field(2, ge=1, description="runs of the race build (each at every race thread count)")
     race_timing_size: bool = Field(True, description="one more race-build call at the timing size (2 threads)")
     timing_threads: list[int] | None = None  # None: 1, 2, ..., cpu count
-    warmup: int = 1
-    reps: int = 5
-    check_size: int | None = None  # None: the task's sizes
-    race_size: int | None = None
-    timing_size: int | None = None
+    warmup: int = Field(1, ge=0)
+    reps: int = Field(5, ge=1)
+    check_size: int | None = Field(None, ge=1)  # None: the task's sizes
+    race_size: int | None = Field(None, ge=1)
+    timing_size: int | None = Field(None, ge=1)
     families: list[str] | None = None  # correctness and race families; None: all the task's families
     timing_families: list[str] | None = None  # None: the task's timing_families
     timing_wait_policy: str | None = None  # OMP_WAIT_POLICY of timing runs; None: the runtime's default

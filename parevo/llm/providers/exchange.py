@@ -67,6 +67,14 @@ class ExchangeDirectory:
         self.poll_s = poll_s
         self.model = model
         self.name = f"exchange:{self.dir}"
+        self._made = False  # set once this provider has made the directory it waits on
+
+    def _check_present(self) -> None:
+        # Removed under a waiting run, the directory is not silently re-created: whoever
+        # answers would be writing into a directory the run no longer reads.
+        if self._made and not (self.dir / "requests").is_dir():
+            raise ProviderError(f"the exchange directory {self.dir} was removed while the run used it; "
+                                f"re-create it and continue with --resume", Retry.no())
 
     async def generate(
         self, messages: list[Message], *, key: str, role: str, sample: int,
@@ -74,8 +82,10 @@ class ExchangeDirectory:
     ) -> Completion:
         rid = request_id(role, key)
         t0 = time.monotonic()
+        self._check_present()
         for sub in ("requests", "replies", "done"):
             (self.dir / sub).mkdir(parents=True, exist_ok=True)
+        self._made = True
         found = self._reply(rid)
         if found is None:
             req = self.dir / "requests" / f"{rid}.json"
@@ -91,6 +101,7 @@ class ExchangeDirectory:
                     Retry.no(),
                 )
             await asyncio.sleep(self.poll_s)
+            self._check_present()
             found = self._reply(rid)
         path, data = found
         text = data.get("text")

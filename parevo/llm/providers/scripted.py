@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ...errors import ParevoError
+from ...paths import read_user_text
 from ..types import (
     CallRecord, Completion, Message, ProviderError, ProviderExhausted, Retry, Usage, estimate_tokens, request_key,
 )
@@ -37,7 +38,7 @@ class ScriptEntry(BaseModel):
 def _load_structured(path: Path) -> Any:
     if not path.is_file():
         raise ParevoError(f"{path}: no such file")
-    text = path.read_text(encoding="utf-8")
+    text = read_user_text(path, "script")
     if path.suffix in (".yaml", ".yml"):
         import yaml  # lazy: only YAML scripts need PyYAML
 
