@@ -15,6 +15,7 @@ shown), so even a hole in the token check (verify/rustcheck.py) finds no harness
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 import tomllib
 from dataclasses import dataclass
@@ -88,30 +89,43 @@ def crate_root(spec: RustTaskSpec) -> str:
     return _CRATE_ROOT.format(call="\n".join("        " + line for line in spec.call.strip().splitlines()))
 
 
-def compile_staticlib(cache: BuildCache, deps: rust.RustDeps, tc: rust.RustToolchain, root_rs: str,
-                      candidate: str) -> Artifact:
-    """The candidate crate as a staticlib (content-addressed, like every C++ object)."""
-    key = sha256("rust-staticlib", str(RUST_FORMAT), tc.version, deps.key, root_rs, candidate)
+def build_library(cache: BuildCache, deps: rust.RustDeps, tc: rust.RustToolchain, root_rs: str, candidate: str,
+                  objects: list[Artifact], link_flags: tuple[str, ...]) -> Artifact:
+    """The candidate crate compiled as a staticlib and linked with parevo's `objects` into the
+    candidate library, in one sandboxed, content-addressed step: only the library is kept (the
+    staticlib carries all of std and Rayon, some 50 MB a candidate)."""
+    key = sha256("rust-library", str(RUST_FORMAT), tc.version, deps.key, root_rs, candidate,
+                 *[o.key for o in objects], *link_flags)
     if hit := cache._lookup(key):
         return hit
     work = Path(tempfile.mkdtemp(prefix="rust-", dir=cache.root))
     (work / "lib.rs").write_text(root_rs)
     (work / "candidate.rs").write_text(FORBID + candidate)
-    cmd = [tc.rustc, "--edition", EDITION, "--crate-type", "staticlib", "--crate-name", "parevo_candidate",
-           "-C", "opt-level=3", "-C", "debuginfo=0", "-C", "panic=unwind", "--error-format", "short",
-           "-L", f"dependency={deps.deps_dir}", *[f"--extern={k}={v}" for k, v in sorted(deps.externs.items())],
-           "lib.rs", "-o", "libcandidate.a"]
-    outcome = sandbox.run(cmd, RUSTC_LIMITS, work, env={"PATH": sandbox.BASE_PATH},
-                          hide=[paths.PACKAGE_DIR, paths.cache_dir()], readonly_paths=[deps.deps_dir])
-    log = (outcome.stdout + outcome.stderr).replace(str(work) + "/", "")
-    if outcome.status in ("timeout", "memory", "output", "signal"):
-        log += f"\nrustc {outcome.describe()}"
-    ok = outcome.ok and (work / "libcandidate.a").exists()
-    return cache._store(key, work, "libcandidate.a", ok, log, outcome.wall_s)
+    for i, o in enumerate(objects):
+        assert o.path is not None, "build_library() needs successful objects"
+        shutil.copyfile(o.path, work / f"in{i}.o")
+    rustc = [tc.rustc, "--edition", EDITION, "--crate-type", "staticlib", "--crate-name", "parevo_candidate",
+             "-C", "opt-level=3", "-C", "debuginfo=0", "-C", "panic=unwind", "--error-format", "short",
+             "-L", f"dependency={deps.deps_dir}", *[f"--extern={k}={v}" for k, v in sorted(deps.externs.items())],
+             "lib.rs", "-o", "libcandidate.a"]
+    link = [cache.tc.cxx, *[f"in{i}.o" for i in range(len(objects))], "libcandidate.a", *link_flags,
+            "-Wl,--strip-debug", "-o", "prog"]
+    seconds, log, ok = 0.0, "", True
+    for cmd, who in ((rustc, "rustc"), (link, "the linker")):
+        outcome = sandbox.run(cmd, RUSTC_LIMITS, work, env={"PATH": sandbox.BASE_PATH},
+                              hide=[paths.PACKAGE_DIR, paths.cache_dir()], readonly_paths=[deps.deps_dir])
+        seconds += outcome.wall_s
+        log += (outcome.stdout + outcome.stderr).replace(str(work) + "/", "")
+        if outcome.status in ("timeout", "memory", "output", "signal"):
+            log += f"\n{who} {outcome.describe()}"
+        if not (ok := outcome.ok):
+            break
+    ok = ok and (work / "prog").exists()
+    return cache._store(key, work, "prog", ok, log, seconds)
 
 
 def build_program(ctx, source: str, flags: Flags, opt: tuple[str, ...]) -> tuple[Artifact, Artifact | None]:
-    """(the failing artifact or the linked candidate library, the Rust staticlib)."""
+    """(the failing artifact or the linked candidate library, the same again: one step builds both)."""
     from ..errors import InfraError
 
     tc = rust.detect()
@@ -119,9 +133,6 @@ def build_program(ctx, source: str, flags: Flags, opt: tuple[str, ...]) -> tuple
     if spec is None:
         raise InfraError(f"task '{ctx.task.id}' has no Rust view (rust/rust.toml)")
     deps = rust.deps(tc)
-    lib = compile_staticlib(ctx.cache, deps, tc, crate_root(spec), source)
-    if not lib.ok:
-        return lib, lib
     entry = ctx.compile_entry(flags, opt)
     public = ctx.public_dir
     adapter = ctx.cache.compile_object(spec.adapter.read_text(), (*opt, "-fPIC", *flags.compile), [public, RUST_DIR],
@@ -130,7 +141,6 @@ def build_program(ctx, source: str, flags: Flags, opt: tuple[str, ...]) -> tuple
     for part in (entry, adapter):
         if not part.ok:
             raise InfraError(f"parevo's Rust glue for task '{ctx.task.id}' failed to compile:\n{part.log[-2000:]}")
-    binary = ctx.cache.link([entry, adapter, lib], ("-shared", *flags.link, *deps.native_libs, "-Wl,-z,defs"))
-    if not binary.ok and not binary.cached:
-        raise InfraError(f"the Rust candidate library for task '{ctx.task.id}' failed to link:\n{binary.log[-2000:]}")
-    return binary, lib
+    lib = build_library(ctx.cache, deps, tc, crate_root(spec), source, [entry, adapter],
+                        ("-shared", *flags.link, *deps.native_libs, "-Wl,-z,defs"))
+    return lib, lib

@@ -36,9 +36,9 @@ def _summarize(log: str) -> str:
 
 def build_stage(ctx: EvalContext) -> StageResult:
     flags = ctx.model.flags(ctx.toolchain)
-    binary, lib = ctx.build_program(ctx.source, flags)
+    binary, _ = ctx.build_program(ctx.source, flags)
     params = {"compiler": rustbuild.rust.detect().version, "edition": rustbuild.EDITION, "opt": "-C opt-level=3"}
-    metrics = {"cached": binary.cached, "build_s": round((lib.seconds if lib else 0) + binary.seconds, 3)}
+    metrics = {"cached": binary.cached, "build_s": round(binary.seconds, 3)}
     if not binary.ok:
         # The candidate file is prefixed with the forbid attribute: rustc's line numbers are one
         # more than the candidate's own.
@@ -48,7 +48,7 @@ def build_stage(ctx: EvalContext) -> StageResult:
         return StageResult(stage="build", status="fail", feedback=feedback, metrics=metrics, params=params)
     ctx.harness()  # built once per task; a failure here is the verifier's
     ctx.binaries["candidate"] = binary
-    warnings = sum(1 for ln in (lib.log if lib else "").splitlines() if ": warning" in ln)
+    warnings = sum(1 for ln in binary.log.splitlines() if ": warning" in ln)
     return StageResult(stage="build", status="ok", metrics={**metrics, "warnings": warnings}, params=params)
 
 
