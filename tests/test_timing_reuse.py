@@ -65,3 +65,10 @@ def test_the_candidate_is_timed_on_the_inputs_of_the_reused_baseline(build_cache
     assert third.params["timing_inputs"] == first.params["timing_inputs"]  # same set, same inputs
     off = timing(config.model_copy(update={"reuse_timings": False}))
     assert off.params["timing_inputs"] == "this evaluation's seed" and off.metrics["timings_reused"] == []
+
+
+@pytest.mark.parametrize("cores,sweep", [(1, [1]), (2, [1, 2]), (6, [1, 2, 4, 6]), (64, [1, 2, 4, 8, 16, 32, 64])])
+def test_the_default_sweep_doubles_up_to_the_core_count(cores, sweep, monkeypatch):
+    monkeypatch.setattr("os.cpu_count", lambda: cores)
+    assert EvalConfig().sweep() == sweep
+    assert EvalConfig(timing_threads=[3, 1, 3]).sweep() == [1, 3]

@@ -52,9 +52,13 @@ class EvalConfig(BaseModel):
         return [1, 2, 3, 4, odd_above]
 
     def sweep(self) -> list[int]:
+        """Thread counts of the timing stage: 1, 2, 4, ... and the core count P itself. Every count
+        up to P would be 64 timed runs of the candidate on a 64-core machine, where a scaling curve
+        needs only its doublings (and P, the count the speedup is reported at)."""
         if self.timing_threads:
             return sorted(set(self.timing_threads))
-        return list(range(1, (os.cpu_count() or 1) + 1))
+        cores = os.cpu_count() or 1
+        return sorted({1 << i for i in range(cores.bit_length())} | {cores})
 
     @classmethod
     def quick(cls, **overrides) -> "EvalConfig":
