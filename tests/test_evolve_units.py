@@ -13,6 +13,7 @@ import pytest
 from parevo.errors import ParevoError
 from parevo.evolve.config import RunConfig, load_config
 from parevo.evolve.population import Population, features, primitives_used, rng_for
+from parevo.evolve.stats import run_stats
 from parevo.runstore import RunStore, beats, best_of
 
 
@@ -100,6 +101,8 @@ def test_a_contended_number_never_makes_a_best_or_an_exploited_parent(store):
     only_loud = Population.rebuild(1, [pop.programs[loud]], [])
     assert only_loud.choose(0, rng_for(1, 0, "choose"), exploit=1.0, n_top=1, n_diverse=0).parent.id == loud
     assert only_loud.best() is None
+    stats = run_stats(store, "r1")
+    assert (stats["contended"], stats["best_program"], stats["viable"]) == (1, quiet, 2)
 
 
 def test_migration_moves_the_best_along_the_ring(store):

@@ -43,6 +43,7 @@ def run_stats(store: RunStore, run_id: str) -> dict:
     stats = {
         "iterations_done": len([e for e in done if e["iteration"] > 0]),
         "programs": len(programs), "evaluations": len(evaluated), "viable": len(viable),
+        "contended": sum(p.contended for p in viable),  # timed under other load: never a best (runstore.best_of)
         "repairs": sum(1 for p in programs if p.origin == "repair"),
         "repaired": sum(1 for p in programs if p.origin == "repair" and p.viable),
         "best_program": best.id if best else None,
