@@ -95,6 +95,11 @@ class OpenAICompatible:
         latency = time.monotonic() - t0
         choices = getattr(resp, "choices", None)
         if not isinstance(choices, list) or not choices:
+            # some servers answer 200 with {"error": {...}} in the body: say what they said
+            err = (getattr(resp, "model_extra", None) or {}).get("error")
+            if err:
+                said = err.get("message", err) if isinstance(err, dict) else err
+                raise ProviderError(f"the server answered 200 with an error: {str(said)[:300]}", Retry.transient())
             raise ProviderError("empty reply: no choices", Retry.transient())
         choice = choices[0]
         text = getattr(getattr(choice, "message", None), "content", None)
@@ -142,6 +147,9 @@ class OpenAICompatible:
             return f"no reply within {self.timeout_s:g} s (timeout_s in [llm])"
         if isinstance(exc, openai.APIConnectionError):
             cause = exc.__cause__ or exc
+            # connected, then cut off mid-reply; by name: the SDK's HTTP library varies (httpx, httpx2)
+            if type(cause).__name__ == "RemoteProtocolError":
+                return f"the connection dropped in the middle of the reply ({cause})"
             return f"cannot connect ({cause}); is the server running at {self.base_url or 'api.openai.com'}?"
         return f"{type(exc).__name__}: {exc}"
 
