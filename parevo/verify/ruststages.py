@@ -43,7 +43,7 @@ def build_stage(ctx: EvalContext) -> StageResult:
         # The candidate file is prefixed with the forbid attribute: rustc's line numbers are one
         # more than the candidate's own.
         feedback = _shift_lines(_summarize(binary.log))
-        if "unsafe_code" in binary.log:
+        if "unsafe_code" in binary.log or "`unsafe`" in feedback:
             feedback = "the candidate uses unsafe code, which the rayon model forbids:\n" + feedback
         return StageResult(stage="build", status="fail", feedback=feedback, metrics=metrics, params=params)
     ctx.harness()  # built once per task; a failure here is the verifier's
