@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .toolchain import probe, sandbox
+from .toolchain import probe, rust, sandbox
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ def checks() -> list[Check]:
     tc = probe.detect()
     g = sandbox.detect_guards()
     cg = g.cgroups
+    rs = rust.detect()
     return [
         Check("g++ (C++20)", bool(tc.cxx), tc.cxx_version or "not found", "nothing can be built", "apt-get install g++", True),
         Check("gcc", bool(tc.cc), tc.cc or "not found", "C programs cannot be race-checked", "apt-get install gcc"),
@@ -35,6 +36,9 @@ def checks() -> list[Check]:
         Check("ParlayLib", bool(tc.parlay_include), str(tc.parlay_include or "not found"),
               "the parlay model cannot be built",
               "git clone https://github.com/cmuparlay/parlaylib and export PARLAYLIB_INCLUDE=$PWD/parlaylib/include"),
+        Check("Rust + Rayon", not rs.missing(),
+              f"{rs.version}, cargo {rs.cargo}, {rs.rayon} from {rust.REGISTRY}" if not rs.missing() else rs.missing(),
+              "the rayon model cannot be built", "apt-get install cargo rustc librust-rayon-dev"),
         Check("perf", bool(tc.perf),
               (f"{tc.perf}; hardware counters {'available' if tc.perf_hardware else 'NOT supported here (software counters only)'}"
                if tc.perf else "not found"),
