@@ -1,0 +1,114 @@
+"""`parevo tasks new DIR --from FILE.cpp --function NAME`: a task directory from a user's own
+sequential function, with no LLM (docs/own-code.md).
+
+Sizes come from timing the user's function on the task's first timing family: the correctness
+size where one call takes about 10 ms, the race size an eighth of it (sanitizer builds are 5-15x
+slower), the timing size where a call takes 0.5-2 s (or the largest size tried).
+"""
+
+from __future__ import annotations
+
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..tasks import load_task
+from ..toolchain.models import MODELS
+from . import codegen, probe
+from .frontend import CType, OwnCodeError, read_function
+from .plan import Plan, plan as make_plan
+
+CHECK_S, TIMING_S = 0.010, 0.5
+MAX_SIZE = {"array": 1 << 26, "text": 1 << 28, "graph": 1 << 22}
+INPUT_BUDGET = 256 << 20  # bytes of one timing input: the harness holds several copies under a 4 GiB limit
+_SIZEOF = {"bool": 1, "char": 1, "signed char": 1, "unsigned char": 1, "short": 2, "unsigned short": 2, "int": 4,
+           "unsigned int": 4, "float": 4}
+PROVISIONAL = {"check": 1000, "race": 200, "timing": 1000}
+MODELS_OF_OWN_TASKS = [m for m in ("serial", "openmp", "threads", "tbb", "parlay") if m in MODELS]
+
+
+@dataclass
+class NewTask:
+    root: Path
+    sizes: dict[str, int]
+    timings: list[tuple[int, float]] = field(default_factory=list)  # (size, seconds of one baseline call)
+    seconds: float = 0.0
+
+
+def parse_sizes(text: str) -> dict[str, int]:
+    m = re.fullmatch(r"\s*(\d+)\s*,\s*(\d+)\s*,\s*(\d+)\s*", text)
+    if not m or min(int(g) for g in m.groups()) < 1:
+        raise OwnCodeError(f"--sizes: expected CHECK,RACE,TIMING (three positive integers), got '{text}'")
+    return dict(zip(("check", "race", "timing"), map(int, m.groups())))
+
+
+def _sizeof(t: CType) -> int:
+    if t.kind == "struct":
+        return sum(_sizeof(ft) for _, ft in t.fields)
+    if t.kind in ("pair", "array"):
+        return sum(_sizeof(e) for e in t.elem) * max(t.length, 1)
+    if t.kind == "string":
+        return 32
+    return _SIZEOF.get(t.spelling, 8)
+
+
+def max_size(p: Plan) -> int:
+    """The largest size whose input fits INPUT_BUDGET (graphs: about 120 bytes a vertex at
+    rMat's average degree, adjacency rows included)."""
+    unit = 120 if p.leading == "graph" else sum(
+        _sizeof(r.ctype.elem[0]) if r.kind == "array" else 1 for r in p.roles if r.kind in ("array", "string"))
+    return min(MAX_SIZE[p.leading], INPUT_BUDGET // max(unit, 1))
+
+
+def choose_sizes(task_root: Path, p: Plan) -> tuple[dict[str, int], list[tuple[int, float]]]:
+    """Doubling sizes (x4 while a call is under a millisecond) until a baseline call takes
+    TIMING_S, or the size cap."""
+    task = load_task(task_root)
+    prober = probe.Prober(task)
+    try:
+        exe, err = prober.build(task.baseline_source)
+        if exe is None:
+            raise OwnCodeError(f"{task_root}/baseline.cpp does not build: {err}")
+        check, size, timings, cap = None, 1024, [], max_size(p)
+        while True:
+            [r] = probe.run(exe, size, 1, [p.timing_families[0]], 120.0, prober.dir / "run", time_only=True)
+            if r.error:
+                raise OwnCodeError(f"the baseline fails on its own input at size {size} ({p.timing_families[0]}): {r.error}")
+            timings.append((size, r.seconds))
+            if check is None and r.seconds >= CHECK_S:
+                check = size
+            if r.seconds >= TIMING_S or size >= cap:
+                break
+            size = min(cap, size * (4 if r.seconds < 1e-3 else 2))
+        check = check or size
+        return {"check": check, "race": max(64, check // 8), "timing": size}, timings
+    finally:
+        prober.close()
+
+
+def new_task(out: Path, source: Path, function: str, *, include_dirs: list[Path] = (), describe: str | None = None,
+             validator: str | None = None, csr: str | None = None, ranges: list[str] = (),
+             sizes: dict[str, int] | None = None, force: bool = False) -> NewTask:
+    start = time.monotonic()
+    out = Path(out).resolve()
+    if out.exists() and any(out.iterdir()) and not force:
+        raise OwnCodeError(f"{out}: exists and is not empty (choose a new directory, or --force to overwrite)")
+    if not re.fullmatch(r"[a-z0-9_]+", out.name):
+        raise OwnCodeError(f"{out.name}: a task directory's name is its id: use lower-case letters, digits and '_'")
+    fn = read_function(Path(source), function, list(include_dirs))
+    p = make_plan(fn, csr, list(ranges))
+    v = codegen.Validator.parse(validator, fn.ret)
+    types = codegen.types_header(fn)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "types.hpp").write_text(types)
+    (out / "baseline.cpp").write_text(codegen.baseline_source(fn))
+    (out / "task.hpp").write_text(codegen.task_header(fn, p, v))
+    (out / "statement.md").write_text(codegen.statement(fn, p, v, describe, types))
+    (out / "task.toml").write_text(codegen.task_toml(out.name, fn, p, sizes or PROVISIONAL, MODELS_OF_OWN_TASKS))
+    timings: list[tuple[int, float]] = []
+    if sizes is None:
+        sizes, timings = choose_sizes(out, p)
+        (out / "task.toml").write_text(codegen.task_toml(out.name, fn, p, sizes, MODELS_OF_OWN_TASKS))
+    load_task(out)  # the same checks every task passes
+    return NewTask(out, sizes, timings, time.monotonic() - start)
