@@ -216,12 +216,14 @@ from .cli_evolve import register  # noqa: E402
 from .cli_corpus import register as register_corpus  # noqa: E402
 from .cli_report import register as register_report  # noqa: E402
 from .cli_train import register as register_train  # noqa: E402
+from .cli_owncode import register as register_owncode  # noqa: E402
 
 register(app)
 register_bench(app)
 register_report(app)
 register_corpus(app)
 register_train(app)
+register_owncode(tasks_app)
 
 
 def main() -> None:
