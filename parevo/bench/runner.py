@@ -21,6 +21,7 @@ from ..llm import LLM, Budget, BudgetExceeded, LLMError
 from ..llm.spec import LLMConfig
 from ..tasks import get_task
 from ..tasks import pareval as pe
+from ..toolchain import models as pm
 from ..verify.config import EvalConfig
 from ..verify.result import EvalResult
 from .items import BenchItem, Skipped, builtin_items, dir_items, pareval_items
@@ -175,7 +176,8 @@ class Bench:
         return source
 
     async def _evaluate_reply(self, item: BenchItem, text: str, sample: int, start: float) -> dict:
-        extracted = extract_code(text, function=item.function)
+        extracted = extract_code(text, function=item.function, language=pm.MODELS[item.model].language
+                                 if item.model in pm.MODELS else "cxx")
         if item.pareval_prompt is not None:
             body = extracted.code if extracted else text  # a bare continuation may have no code markers at all
             code = pe.assemble(item.pareval_prompt, body, item.function)

@@ -22,6 +22,7 @@ from typing import Callable
 
 from ..llm import LLM, BudgetExceeded, LLMError, Message, ProviderExhausted
 from ..tasks import Task
+from ..toolchain import models as pm
 from ..verify.result import EvalResult
 from ..prompting import task as prompting
 from .config import RunConfig
@@ -157,6 +158,8 @@ class Agent:
     # -- one iteration ---------------------------------------------------------------------------
     async def _seed(self) -> None:
         start = self.evo.start
+        if start == "baseline" and pm.MODELS[self.model].language != "cxx":
+            start = "empty"  # the baseline is C++: a Rust run starts from scratch (or from --start FILE)
         if start != "empty":
             code = self.task.baseline_source if start == "baseline" else Path(start).read_text()
             await self._evaluate_and_record(ensure_markers(code), iteration=0, island=0, parent=None,
@@ -178,7 +181,7 @@ class Agent:
             completion = await self.llm.complete(messages, role=role, sample=iteration * 100 + turn)
             self.llm_errors = 0
             outcome = apply_reply(base, completion.text, mode="diff" if edit == "diff" else "rewrite",
-                                  function=self.task.spec.function)
+                                  function=self.task.spec.function, language=pm.MODELS[self.model].language)
             edit_info = {"kind": outcome.kind, "edits_applied": outcome.edits_applied, "error": outcome.error or None,
                          "repairs": previous}
             if outcome.code is None:
@@ -197,7 +200,8 @@ class Agent:
             if row.viable or not repairable or turn == self.evo.repair_turns:
                 break
             messages = prompting.repair_messages(messages, completion.text, stage=stage, feedback=feedback,
-                                                 code=outcome.code, edit=edit)
+                                                 code=outcome.code, edit=edit,
+                                                 fence="rust" if pm.MODELS[self.model].language == "rust" else "cpp")
             base = outcome.code or base
             previous = row.id
         self._maybe_migrate(iteration)

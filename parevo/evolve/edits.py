@@ -491,7 +491,8 @@ def _no_code(mode: str, function: str | None) -> str:
 
 
 def apply_reply(
-    parent: str, reply: str, *, mode: Literal["diff", "rewrite"] = "diff", function: str | None = None
+    parent: str, reply: str, *, mode: Literal["diff", "rewrite"] = "diff", function: str | None = None,
+    language: str = "cxx",
 ) -> EditOutcome:
     """Turn an LLM reply into the child program.
 
@@ -509,10 +510,12 @@ def apply_reply(
             return EditOutcome(None, "diff", parsed.incomplete, 0)
         result = apply_edits(parent, parsed.edits)
         return EditOutcome(result.code, "diff", result.error, result.applied)
-    extracted = extract_code(text, function=function)
+    extracted = extract_code(text, function=function, language=language)
     if extracted is None:
         return EditOutcome(None, "none", _no_code(mode, function), 0)
-    if function is not None:
+    if language == "rust":
+        full = function is None or re.search(rf"\bfn\s+{re.escape(function)}\b", extracted.code) is not None
+    elif function is not None:
         full = defines_function(strip_comments_and_strings(extracted.code), function)
     else:
         full = defines_a_function(extracted.code)

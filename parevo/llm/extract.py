@@ -259,14 +259,31 @@ def _opens_body(lines: list[str], i: int) -> bool:
     return False
 
 
-def extract_code(reply: str, *, function: str | None = None) -> ExtractedCode | None:
-    """The C++ program in `reply`, or None when it holds no code.
+_RUST_LANGS = {"rust", "rs"}
+
+
+def _extract_rust(text: str, function: str | None) -> ExtractedCode | None:
+    """A Rust (rayon) candidate: the fenced ```rust block (the last that defines `function`, else
+    the longest). Unfenced Rust is not guessed at: the prompt asks for a fence."""
+    blocks = [b.text.strip("\n") for b in fenced_blocks(text) if b.text.strip() and not _EDIT_MARKER.search(b.text)
+              and (b.lang in _RUST_LANGS or (b.lang == "" and re.search(r"\bfn\s+\w", b.text)))]
+    if not blocks:
+        return None
+    defining = [b for b in blocks if function and re.search(rf"\bfn\s+{re.escape(function)}\b", b)]
+    code = defining[-1] if defining else max(blocks, key=len)
+    return ExtractedCode(code.rstrip() + "\n", "fenced", len(blocks))
+
+
+def extract_code(reply: str, *, function: str | None = None, language: str = "cxx") -> ExtractedCode | None:
+    """The C++ program in `reply` (the Rust one, for language "rust"), or None when it holds no code.
 
     With several fenced C++ blocks: their concatenation when they look like parts of one file
     (and, given `function`, exactly one defines it); else the (last) block that defines
     `function`; else the longest block.
     """
     text = strip_reasoning(reply)
+    if language == "rust":
+        return _extract_rust(text, function)
     blocks = [b for b in fenced_blocks(text) if _is_cxx_block(b)]
     if blocks:
         code = _choose([b.text.strip("\n") for b in blocks], function)

@@ -40,9 +40,20 @@ def _render(name: str, **ctx) -> str:
 
 
 def _common(task: Task, model: str) -> dict:
-    return {"model": model, "model_title": pm.title(model), "cpus": os.cpu_count() or 1,
-            "signature": task.spec.signature, "race_tool": pm.race_tool(model),
-            "thread_hint": "OMP_NUM_THREADS / PAREVO_NUM_THREADS / PARLAY_NUM_THREADS are set by the harness"}
+    common = {"model": model, "model_title": pm.title(model), "cpus": os.cpu_count() or 1,
+              "signature": task.spec.signature, "race_tool": pm.race_tool(model), "language": "cxx", "fence": "cpp",
+              "thread_hint": "OMP_NUM_THREADS / PAREVO_NUM_THREADS / PARLAY_NUM_THREADS are set by the harness"}
+    if model in pm.MODELS and pm.MODELS[model].language == "rust":
+        view = _rust_view(task)
+        common.update(language="rust", fence="rust", signature=view.signature if view else task.spec.signature,
+                      thread_hint="parevo sizes Rayon's global pool to the thread count under test")
+    return common
+
+
+def _rust_view(task: Task):
+    from ..verify.rustbuild import task_spec
+
+    return task_spec(task.root)
 
 
 def system_prompt(task: Task, model: str, override: str | None = None) -> str:
@@ -57,19 +68,22 @@ def guidance(model: str) -> str:
 
 
 def mutate_messages(task: Task, model: str, choice: Choice, *, edit: str, system: str | None = None) -> list[Message]:
-    user = _render("mutate.j2", **_common(task, model), task=_task_view(task), guidance=guidance(model),
+    user = _render("mutate.j2", **_common(task, model), task=_task_view(task, model), guidance=guidance(model),
                    parent=choice.parent, inspirations=choice.inspirations, failed_children=choice.failed_children,
                    mode=choice.mode, edit=edit)
     return [Message(role="system", content=system_prompt(task, model, system)), Message(role="user", content=user)]
 
 
 def repair_messages(history: list[Message], reply: str, *, stage: str, feedback: str, code: str | None,
-                    edit: str) -> list[Message]:
+                    edit: str, fence: str = "cpp") -> list[Message]:
     """Continue the same conversation: the model sees what it wrote and what the verifier said."""
-    user = _render("repair.j2", stage=stage, feedback=feedback, code=code, edit=edit)
+    user = _render("repair.j2", stage=stage, feedback=feedback, code=code, edit=edit, fence=fence)
     return [*history, Message(role="assistant", content=reply), Message(role="user", content=user)]
 
 
-def _task_view(task: Task) -> dict:
-    return {"title": task.title, "statement": task.statement.strip(), "signature": task.spec.signature,
-            "types_header": task.types_header.strip()}
+def _task_view(task: Task, model: str = "") -> dict:
+    view = {"title": task.title, "statement": task.statement.strip(), "signature": task.spec.signature,
+            "types_header": task.types_header.strip(), "rust_types": ""}
+    if model in pm.MODELS and pm.MODELS[model].language == "rust" and (rust := _rust_view(task)):
+        view.update(signature=rust.signature, rust_types=rust.types)
+    return view
