@@ -138,8 +138,8 @@ def _parse_threads(text: str | None) -> list[int] | None:
 def eval_cmd(
     task: str = typer.Argument(..., help="Task id (see `parevo tasks list`) or a task directory."),
     candidate: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True,
-                                     help="The candidate .cpp file (defines the task's function, no main())."),
-    model: str = typer.Option(..., "--model", "-m", help="serial | openmp | threads | tbb | parlay"),
+                                     help="The candidate .cpp file (defines the task's function, no main()), or a .rs file for --model rayon."),
+    model: str = typer.Option(..., "--model", "-m", help="serial | openmp | threads | tbb | parlay | rayon (a Rust file)"),
     json_out: Optional[Path] = typer.Option(None, "--json", dir_okay=False, callback=parent_exists,
                                             help="Write the full EvalResult as JSON here."),
     quick: bool = typer.Option(False, "--quick", help="Small timing inputs and few repetitions (seconds, not minutes)."),

@@ -38,7 +38,7 @@ def _progress_table(p) -> Table:
 
 def evolve(
     task: Optional[str] = typer.Argument(None, help="Task id or task directory (not with --resume)."),
-    model: str = typer.Option("openmp", "--model", "-m", help="Parallel model: openmp, threads, tbb, parlay."),
+    model: str = typer.Option("openmp", "--model", "-m", help="Parallel model: openmp, threads, tbb, parlay, rayon (safe Rust)."),
     llm: Optional[str] = typer.Option(None, "--llm", help="openai:MODEL[@URL], exchange:DIR, scripted:FILE, replay:FILE."),
     config: Optional[Path] = typer.Option(None, "--config", exists=True, dir_okay=False, readable=True, help="TOML file with \\[evolve], \\[eval], \\[llm] sections."),
     iterations: Optional[int] = typer.Option(None, "--iterations", "-n", min=1),
