@@ -25,3 +25,6 @@ def test_the_timing_size_race_call_is_made_only_where_no_checked_size_covers_it(
     larger = _race(build_cache, EvalConfig.quick(**small, timing_size=40000))
     assert larger.status == "ok", larger.feedback
     assert larger.params["timing_size"] == 40000 and larger.metrics["runs"] == 2
+    # Same size, but the timed family is not among the race-checked ones: the call is still made.
+    other_family = _race(build_cache, EvalConfig.quick(**small, timing_size=20000, families=["zipf", "single"]))
+    assert other_family.params["timing_size"] == 20000 and other_family.metrics["runs"] == 2

@@ -152,9 +152,10 @@ def race_stage(ctx: EvalContext) -> StageResult:
     all_reports: list[races.TsanReport] = []
     plan = [(r, [CaseSpec(c.family, size, c.seed) for size in sizes for c in ctx.cases(families, "race", seed_offset=r)],
              threads) for r in range(ctx.config.race_runs)]
-    if ctx.config.race_timing_size and ctx.timing_families() and ctx.size("timing") not in sizes:
+    covered = ctx.size("timing") in sizes and set(ctx.timing_families()[:1]) <= set(families)
+    if ctx.config.race_timing_size and ctx.timing_families() and not covered:
         # One call at the timing size: code may branch on any size, and only this one is larger
-        # (where it equals a size checked above, every family was race-checked there already).
+        # (where it equals a size checked above, with its family, the runs above covered it).
         plan.append((ctx.config.race_runs, ctx.cases(ctx.timing_families()[:1], "timing", seed_offset=2000), [2]))
         params["timing_size"] = ctx.size("timing")
     for r, cases, counts in plan:
