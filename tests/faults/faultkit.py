@@ -12,6 +12,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,8 +65,14 @@ def write_script(tmp: Path, replies: list[str]) -> Path:
     return path
 
 
+# The suite's own CPU slots: its runs exclude each other, but do not queue for minutes behind
+# the timing runs of other parevo sessions on a shared machine (slots are machine-wide,
+# verify/slots.py); what is tested here is fault handling, not timing.
+SLOT_DIR = tempfile.mkdtemp(prefix="parevo-fault-slots-")
+
+
 def env() -> dict[str, str]:
-    return {**os.environ, "COLUMNS": "200", "PYTHONUNBUFFERED": "1"}
+    return {**os.environ, "COLUMNS": "200", "PYTHONUNBUFFERED": "1", "PAREVO_SLOT_DIR": SLOT_DIR}
 
 
 @dataclass
@@ -75,6 +82,10 @@ class Driver:
 
     def output(self) -> str:
         return self.log.read_text(errors="replace")
+
+    def text(self) -> str:
+        """The output with the console's line wrapping undone, for matching messages."""
+        return " ".join(self.output().split())
 
     def wait(self, timeout: float = 120) -> int:
         return self.proc.wait(timeout=timeout)

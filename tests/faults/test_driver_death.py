@@ -36,7 +36,7 @@ def _fault(tmp_path, driver: Driver, stage: str, sig: int, *, iteration: int) ->
     else:
         assert driver.proc.returncode == 0, driver.output()[-3000:]
         assert status == "stopped" and "interrupted" in reason and "--resume" in reason
-        assert "continue with --resume" in driver.output()
+        assert "continue with --resume" in driver.text()
     assert evals.exists() or sig != signal.SIGKILL  # kill -9 leaves the directory for resume to sweep
 
 
@@ -56,7 +56,7 @@ def test_driver_killed_in_every_stage_then_resumed(tmp_path):
             # iteration 1 finishes in this session, before the faults of iteration 2
             driver = start(tmp_path, "--resume", "faults", log_name=f"resume{i}.log")
             wait_for("iteration 1 recorded", lambda: len(programs(store)) >= 1, driver)
-            swept = driver.output()
+            swept = driver.text()
             assert "cleaned up after the stopped session: evals/0001-0" in swept, swept[-2000:]
             continue
         driver = start(tmp_path, "--resume", "faults", log_name=f"resume{i}.log")

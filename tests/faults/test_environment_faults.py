@@ -45,8 +45,9 @@ def test_worker_killed_as_by_the_oom_killer_is_retried_once(tmp_path):
     driver = start(tmp_path, "histogram", "--llm", f"scripted:{script}", "--config", str(cfg), "--name", "oom")
     run_dir = tmp_path / "parevo-runs" / "oom"
     wait_for("the worker in correctness", lambda: stage_in_flight(run_dir, "correctness"), driver)
-    workers = [pid for pid in process_tree(driver.proc.pid)
-               if b"parevo.evolve.worker" in open(f"/proc/{pid}/cmdline", "rb").read()]
+    workers = [pid for pid in process_tree(driver.proc.pid)  # its direct child (a forking worker shows twice)
+               if b"parevo.evolve.worker" in open(f"/proc/{pid}/cmdline", "rb").read()
+               and open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[1] == str(driver.proc.pid)]
     assert len(workers) == 1
     tree = process_tree(workers[0])
     tree[workers[0]] = ""
@@ -90,7 +91,7 @@ def test_disk_full_while_the_store_is_written_then_resume(tmp_path, small_disk):
     _fill(small_disk)
     _answer(tmp_path, exchange, request)
     code = driver.wait(timeout=120)
-    out = driver.output()
+    out = driver.text()
     assert code == 2, out[-3000:]
     assert "cannot write to" in out and "full" in out and "--resume full" in out
     assert survivors(tree, [small_disk]) == []
@@ -116,7 +117,7 @@ def test_store_locked_by_another_process(tmp_path):
     code = driver.wait(timeout=120)
     holder.rollback()
     holder.close()
-    out = driver.output()
+    out = driver.text()
     assert code == 2 and "database is locked" in out and "--resume locked" in out, out[-3000:]
     assert survivors(tree, [tmp_path]) == []
     r = parevo(tmp_path, "evolve", "--resume", "locked")
@@ -132,7 +133,7 @@ def test_run_directory_removed_mid_run(tmp_path):
     shutil.rmtree(run_dir)
     _answer(tmp_path, exchange, request)
     code = driver.wait(timeout=60)
-    out = driver.output()
+    out = driver.text()
     assert code == 1 and f"the run directory {run_dir.relative_to(tmp_path)} was removed" in out, out[-3000:]
     assert survivors(tree, [tmp_path]) == []
     r = parevo(tmp_path, "evolve", "--resume", "gone")
@@ -145,7 +146,7 @@ def test_exchange_directory_removed_mid_run_then_resume(tmp_path):
     tree = process_tree(driver.proc.pid)
     shutil.rmtree(exchange)
     code = driver.wait(timeout=60)
-    out = driver.output()
+    out = driver.text()
     assert code == 1 and "exchange directory" in out and "was removed" in out, out[-3000:]
     assert survivors(tree, [tmp_path]) == []
     assert not exchange.exists()  # not silently re-created under the person's feet

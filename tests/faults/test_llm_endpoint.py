@@ -76,7 +76,7 @@ def test_misbehaving_endpoint_fails_the_run_clearly_and_resume_finishes(tmp_path
         code = driver.wait(timeout=120)
     finally:
         endpoint.close()
-    out = driver.output()
+    out = driver.text()
     assert code == 1, out[-3000:]
     assert "failed" in out and "the LLM failed 3 times in a row" in out
     store = tmp_path / "parevo-runs" / "ep" / "run.sqlite"
