@@ -15,7 +15,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
-from .cli_params import not_a_file
+from .cli_params import check_llm_spec, not_a_file
 from .errors import ParevoError
 
 console = Console()
@@ -53,6 +53,8 @@ def bench(
         raise ParevoError(f"--solutions {solutions}: use reference or baseline")
     if solutions is None and llm is None:
         raise ParevoError("parevo bench needs --llm SPEC, or --solutions reference|baseline")
+    if llm is not None:
+        check_llm_spec(llm, {})
     spec = BenchSpec(suite=suite, mode=mode, llm=llm, solutions=solutions, samples=samples, models=_csv(models) or [],
                      tasks=_csv(tasks), pareval_dir=str(pareval) if pareval else None, translation=translation,
                      paper=paper, quick=quick, evolve_iterations=iterations, budget_usd=budget)

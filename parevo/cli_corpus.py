@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from .cli_params import not_a_file
+from .cli_params import check_llm_spec, not_a_file
 from .errors import ParevoError
 
 console = Console()
@@ -74,7 +74,11 @@ def generate(
         extra = f" {sp:.2f}x" if sp is not None and not row.reason else ""
         console.print(f"  {row.seed} #{row.sample} [{STYLE[row.status]}]{row.status}[/]{escape(why + extra)}")
 
-    gen = Generator(out, spec, _llm_config(config), on_candidate=show)
+    llm_config = _llm_config(config)
+    for s in (llm, critic_llm):
+        if s is not None:
+            check_llm_spec(s, llm_config.model_dump())
+    gen = Generator(out, spec, llm_config, on_candidate=show)
     console.print(f"corpus in [bold]{out}[/]: {len(gen.seeds)} seeds x {samples} samples, model {model}")
     outcome = asyncio.run(_interruptible(gen.run()))
     c = outcome.counts

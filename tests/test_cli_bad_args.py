@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import traceback
 import typing
+import uuid
 from pathlib import Path
 
 import pytest
@@ -119,10 +120,15 @@ def _annotation(param) -> type:
     return ann
 
 
+def _missing(f: dict) -> str:
+    """A path that does not exist, fresh each time (an accepted output path gets created)."""
+    return str(f["tmp"] / "missing" / uuid.uuid4().hex)
+
+
 def _bad_values(param, f: dict) -> list[str]:
     kind = {Path: "Path", int: "IntParamType", float: "FloatParamType", bool: "BoolParamType"}.get(_annotation(param), "")
     if kind == "Path":
-        return [str(f["tmp"] / "missing" / "x"), str(f["dir"]), str(f["binary"]), ""]
+        return [_missing(f), str(f["dir"]), str(f["binary"]), ""]
     if kind in ("IntRange", "IntParamType"):
         return ["-1", "0", "abc", "99999999999999999999999"]
     if kind in ("FloatRange", "FloatParamType"):
@@ -131,7 +137,7 @@ def _bad_values(param, f: dict) -> list[str]:
         return ["no-such-choice"]
     if kind == "BoolParamType" or getattr(param, "is_flag", False):
         return []
-    return ["", "no-such-thing", "bogus:spec", ":", str(f["tmp"] / "missing" / "x"), str(f["dir"]), str(f["binary"]), "-3"]
+    return ["", "no-such-thing", "bogus:spec", ":", _missing(f), str(f["dir"]), str(f["binary"]), "-3"]
 
 
 def test_every_parameter_of_every_command(cli, files):
