@@ -75,10 +75,11 @@ def sweep_orphan_cgroups(owner: int | None = None) -> int:
 
     removed = 0
     for group, creator in cgroups.existing_groups():
-        if (owner is not None and creator != owner) or (owner is None and creator is not None and pid_alive(creator)):
-            continue
-        if owner is None and creator is None:
-            continue  # a group of an older parevo (no creator in its name): not ours to judge
-        group.remove()
-        removed += 1
+        if owner is not None:
+            stale = creator == owner
+        else:  # a group of an older parevo (no creator in its name) is not ours to judge
+            stale = creator is not None and not pid_alive(creator)
+        if stale:
+            group.remove()
+            removed += 1
     return removed
