@@ -104,12 +104,29 @@ def _generate(plan: Plan, fn: ParsedFunction) -> str:
            "  Input in;\n  in.family_ = family;\n  in.size_ = size;\n"]
     array_family = "family" if plan.leading == "array" else '"uniform"'
     if plan.leading == "graph":
-        out.append("  const CSRGraph g = parevo::own::graph(family, size, rng);\n")
+        out.append("  in.g_ = parevo::own::graph(family, size, rng);\n  from_graph(in, rng);\n")
     for r in plan.roles:
         t, p = r.ctype, r.param
         if r.kind == "array":
             out.append(_element_code(plan, r, t.elem[0], array_family))
-        elif r.kind == "adjacency":
+        elif r.kind == "string":
+            fam = "family" if plan.leading == "text" else '"uniform"'
+            out.append(f"  in.{p} = parevo::text::text_by_family({fam}, size, rng).text;\n")
+        elif r.kind == "scalar":
+            out.append(f"  in.{p} = parevo::own::random_value<{t.spelling}>(rng, {_lit(r.lo)}, {_lit(r.hi)});\n")
+    out.append("  return in;\n}\n")
+    return _from_graph(plan) + "".join(out)
+
+
+def _from_graph(plan: Plan) -> str:
+    """The graph parameters derived from `in.g_`: generate builds the graph once, vary relabels
+    it (one cheap pass, graphs::relabel) and derives them again."""
+    if plan.leading != "graph":
+        return ""
+    out = ["inline void from_graph(Input& in, parevo::Rng& rng) {\n  const CSRGraph& g = in.g_;\n"]
+    for r in plan.roles:
+        t, p = r.ctype, r.param
+        if r.kind == "adjacency":
             out.append(f"  in.{p} = parevo::own::adjacency<{t.elem[0].elem[0].spelling}>(g);\n")
         elif r.kind == "csr_offsets":
             tgt = next(x.param for x in plan.roles if x.kind == "csr_targets")
@@ -118,13 +135,17 @@ def _generate(plan: Plan, fn: ParsedFunction) -> str:
             out.append(f"  in.{p} = static_cast<{t.spelling}>(g.n);\n")
         elif r.kind == "vertex":
             out.append(f"  in.{p} = static_cast<{t.spelling}>(parevo::own::vertex(g, rng));\n")
-        elif r.kind == "string":
-            fam = "family" if plan.leading == "text" else '"uniform"'
-            out.append(f"  in.{p} = parevo::text::text_by_family({fam}, size, rng).text;\n")
-        elif r.kind == "scalar":
-            out.append(f"  in.{p} = parevo::own::random_value<{t.spelling}>(rng, {_lit(r.lo)}, {_lit(r.hi)});\n")
-    out.append("  return in;\n}\n")
+    out.append("  (void)rng;\n}\n\n")
     return "".join(out)
+
+
+def _vary(plan: Plan) -> str:
+    if plan.leading == "graph":
+        return ("\n// Another instance of the same family: the graph relabelled (one pass), a new vertex.\n"
+                "inline void vary(Input& in, parevo::Rng& rng) {\n"
+                "  in.g_ = parevo::graphs::relabel(in.g_, rng);\n  from_graph(in, rng);\n}\n\n")
+    return ("\n// Another instance of the same family: a fresh draw of the same shape (new values).\n"
+            "inline void vary(Input& in, parevo::Rng& rng) { in = generate(in.family_, in.size_, rng); }\n\n")
 
 
 def _describe(plan: Plan) -> str:
@@ -200,11 +221,12 @@ def task_header(fn: ParsedFunction, plan: Plan, v: Validator) -> str:
         "#pragma once\n#include <algorithm>\n#include <stdexcept>\n#include <string>\n\n"
         '#include "parevo/owncode.hpp"\n#include "types.hpp"\n\nnamespace task {\n\n'
         f"namespace oracle {{\n{oracle}\n}}  // namespace oracle\n\n{user}"
-        f"struct Input {{\n{fields}  std::string family_;\n  long long size_ = 0;\n}};\n"
+        f"struct Input {{\n{fields}  std::string family_;\n  long long size_ = 0;\n"
+        + ("  CSRGraph g_;  // the graph the parameters above were derived from (vary relabels it)\n" if plan.leading == "graph" else "")
+        + "};\n"
         f"using Output = {fn.ret.spelling};\n\n"
         + _generate(plan, fn)
-        + "\n// Another instance of the same family: a fresh draw (new values, a new relabelling, a new vertex).\n"
-        "inline void vary(Input& in, parevo::Rng& rng) { in = generate(in.family_, in.size_, rng); }\n\n"
+        + _vary(plan)
         + _describe(plan)
         + f"\ninline Output invoke(const Input& in) {{ return ::{fn.name}({args}); }}\n\n"
         + _validate(v, fn, args)
