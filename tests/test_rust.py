@@ -138,3 +138,18 @@ def test_rayon_is_compiled_once_across_candidates(build_cache):
     assert {p: p.stat().st_mtime_ns for p in again.externs.values()} == rlibs  # no rlib was rebuilt
     assert len(list(first.deps_dir.parents[3].glob("deps-*/deps.json"))) == 1
     assert info["seconds"] > 0  # it was built once, by cargo (benchmarks/rust_build_cache.py times both)
+
+
+def test_rayon_prompts_show_the_rust_view_and_replies_give_rust_code():
+    from parevo.evolve.edits import apply_reply
+    from parevo.llm.extract import extract_code
+    from parevo.prompting import task as prompting
+
+    task = get_task("bfs")
+    system, user = prompting.mutate_messages(task, "rayon", prompting.SCRATCH, edit="rewrite")
+    assert "#![forbid(unsafe_code)]" in system.content and "`pub fn bfs_levels(g: &Graph, source: i32) -> Vec<i32>`" in system.content
+    assert "parevo_rt::Graph" in user.content and "Rayon guidance" in user.content and "```rust block" in user.content
+    reply = "Idea.\n```cpp\nint x;\n```\n```rust\nuse rayon::prelude::*;\npub fn bfs_levels() -> Vec<i32> { vec![] }\n```\n"
+    assert extract_code(reply, function="bfs_levels", language="rust").code.startswith("use rayon::prelude::*;")
+    assert apply_reply("", reply, mode="rewrite", function="bfs_levels", language="rust").code is not None
+    assert "C++20" in prompting.system_prompt(task, "openmp")  # the C++ prompts are unchanged
