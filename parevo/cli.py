@@ -116,7 +116,7 @@ def tasks_doc(
     command = ("parevo tasks doc" + (f" --tasks {tasks}" if tasks else "") + (f" --models {models}" if models else "")
                + f" --reps {reps}" + (" --quick" if quick else ""))
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(suitedoc.render(rows, config, command))
+    out.write_text(suitedoc.render(rows, config, command) + suitedoc.kept_tail(out))
     console.print(f"wrote {out}")
     if any(r.result.status != "ok" for r in rows):
         raise typer.Exit(1)

@@ -8,6 +8,7 @@ import os
 import platform
 import statistics
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Callable
 
 from .. import __version__
@@ -88,6 +89,16 @@ def render(rows: list[Row], config: EvalConfig, command: str) -> str:
                      f"median efficiency **{statistics.median(efficiencies_p):.2f}** ({len(speedups_p)} references).")
     lines.append("")
     return "\n".join(lines)
+
+
+KEPT_SECTION = "\n## Tester quality"  # written by scripts/tester_scores.py, not by `tasks doc`
+
+
+def kept_tail(old: Path) -> str:
+    """The sections of an existing suite.md that `tasks doc` does not compute (kept on rewrite)."""
+    text = old.read_text() if old.is_file() else ""
+    at = text.find(KEPT_SECTION)
+    return text[at:] if at >= 0 else ""
 
 
 def default_task_ids() -> list[str]:
