@@ -163,3 +163,16 @@ def test_cli_new_check_and_eval_take_relative_paths(tmp_path, monkeypatch, _sess
 
     items, _ = dir_items(Path("mine"), ["openmp"])
     assert [Path(i.task_ref) for i in items] == [tmp_path / "mine" / "hops"]
+
+
+def test_users_own_validator_file_decides(tmp_path, _session_cache):
+    accept = tmp_path / "close.cpp"
+    accept.write_text("inline bool accept(double expected, double actual) { return std::fabs(expected - actual) < 1e-6 * (1 + std::fabs(expected)); }\n")
+    refuse = tmp_path / "never.cpp"
+    refuse.write_text("inline bool accept(double, double) { return false; }\n")
+    for name, file, ok in (("close", accept, True), ("never", refuse, False)):
+        made = new_task(tmp_path / name, FIX / "energy.cpp", "total_kinetic_energy", validator=str(file), sizes=SIZES)
+        report = check_task(load_task(made.root), size=200, max_mutants=0, coverage=False)
+        assert report.ok is ok, report.problems
+        if not ok:
+            assert "the task's own validator (never.cpp) rejected the output" in report.problems[0]
