@@ -257,6 +257,12 @@ def statement(fn: ParsedFunction, plan: Plan, v: Validator, describe: str | None
     if plan.leading == "graph":
         parts.append("Graphs are undirected (each edge in both directions), without self loops or duplicate edges; "
                      "any vertex parameter is a valid vertex.")
+        offsets = next((r.param for r in plan.roles if r.kind == "csr_offsets"), None)
+        if offsets:
+            targets = next(r.param for r in plan.roles if r.kind == "csr_targets")
+            parts.append(f"`{offsets}` and `{targets}` form one graph in CSR form: the neighbours of vertex `v` are "
+                         f"`{targets}[{offsets}[v] .. {offsets}[v+1])`, and `{offsets}` has one entry more than there "
+                         "are vertices.")
     if ranges:
         parts.append("Scalars: " + ", ".join(ranges) + ".")
     return "\n".join(parts) + "\n"
@@ -269,7 +275,7 @@ def task_toml(task_id: str, fn: ParsedFunction, plan: Plan, sizes: dict[str, int
              f'tags = ["own-code", "{plan.leading}"]', f"families = {q(plan.families)}",
              f"timing_families = {q(plan.timing_families)}", "", "[sizes]",
              *(f"{k} = {sizes[k]}" for k in ("check", "race", "timing")), "", "[source]",
-             f"origin = {q(str(fn.path))}", f'generated_by = "parevo tasks new"', ""]
+             f"origin = {q(str(fn.path))}", 'generated_by = "parevo tasks new"', ""]
     return "\n".join(lines)
 
 
