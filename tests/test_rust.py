@@ -45,6 +45,7 @@ def _task_of(path) -> str:
     "pub fn f() { std::process::exit(0) }",
     "pub fn f() { let h = env!(\"HOME\"); }",
     "pub fn f() { core::arch::global_asm!(\"\"); }",
+    "pub fn f() { rayon::ThreadPoolBuilder::new().num_threads(64).build().unwrap(); }",
 ])
 def test_token_check_refuses_escapes(text):
     assert rustcheck.check(text + " use rayon::prelude::*;", "f"), text

@@ -33,6 +33,8 @@ DENIED = {
        for m in ("include", "include_str", "include_bytes", "env", "option_env")},
     **{m: f"`{m}` (inline assembly) is not allowed" for m in ("asm", "global_asm", "naked_asm", "llvm_asm")},
     "concat_idents": "`concat_idents!` is not allowed",
+    **{m: f"`{m}` is not allowed: use Rayon's global pool, which parevo sizes to the thread count under test"
+       for m in ("ThreadPoolBuilder", "ThreadPool", "spawn_broadcast", "broadcast")},
     **{m: f"`{m}` is not allowed: a rayon candidate computes on its input only (no files, sockets, processes, "
           f"environment or foreign code; rename a variable of that name)"
        for m in ("fs", "net", "process", "os", "ffi", "arch", "intrinsics", "File", "OpenOptions", "Command",
