@@ -243,12 +243,22 @@ inline std::string compare_leaves(const std::vector<Leaf>& want, const std::vect
   return s.str();
 }
 
+// A vector's leaves tagged with their element's index (so a difference names the element).
+template <class T>
+std::vector<Leaf> indexed(const T& v) {
+  std::vector<Leaf> out;
+  if constexpr (parevo::wire::detail::is_vector<T>::value) {
+    out.push_back({2, 0, static_cast<long long>(v.size()), 0});
+    for (std::size_t i = 0; i < v.size(); ++i) flatten(v[i], out, i);
+  } else {
+    flatten(v, out, 0);
+  }
+  return out;
+}
+
 template <class T>
 std::string compare(const T& want, const T& got, long double rel) {
-  std::vector<Leaf> a, b;
-  flatten(want, a, 0);
-  flatten(got, b, 0);
-  return compare_leaves(a, b, rel, "output");
+  return compare_leaves(indexed(want), indexed(got), rel, "output");
 }
 
 // The same multiset of top-level elements, in any order.
