@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .toolchain import probe, rust, sandbox
+from .toolchain import mpi, probe, rust, sandbox
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ def checks() -> list[Check]:
     g = sandbox.detect_guards()
     cg = g.cgroups
     rs = rust.detect()
+    mt = mpi.detect()
     return [
         Check("g++ (C++20)", bool(tc.cxx), tc.cxx_version or "not found", "nothing can be built", "apt-get install g++", True),
         Check("gcc", bool(tc.cc), tc.cc or "not found", "C programs cannot be race-checked", "apt-get install gcc"),
@@ -39,6 +40,9 @@ def checks() -> list[Check]:
         Check("Rust + Rayon", not rs.missing(),
               f"{rs.version}, cargo {rs.cargo}, {rs.rayon} from {rust.REGISTRY}" if not rs.missing() else rs.missing(),
               "the rayon model cannot be built", "apt-get install cargo rustc librust-rayon-dev"),
+        Check("Open MPI (mpi, mpi+omp)", not mt.missing(),
+              f"{mt.version}, {mt.mpirun}" if not mt.missing() else mt.missing(),
+              "the mpi and mpi+omp models cannot be built", "apt-get install openmpi-bin libopenmpi-dev"),
         Check("perf", bool(tc.perf),
               (f"{tc.perf}; hardware counters {'available' if tc.perf_hardware else 'NOT supported here (software counters only)'}"
                if tc.perf else "not found"),

@@ -8,9 +8,10 @@ cd "$(dirname "$0")/.."
 # g++/gcc build candidates; libomp-dev brings LLVM's libomp with the Archer tool (OpenMP race
 # checks without false positives); libtbb-dev the tbb model; bubblewrap confines writes and
 # the network; linux-perf the profile stage; util-linux has prlimit; procps has pgrep; cargo,
-# rustc and librust-rayon-dev (Rayon as a local crate registry) the rayon model.
+# rustc and librust-rayon-dev (Rayon as a local crate registry) the rayon model; openmpi-bin and
+# libopenmpi-dev the mpi and mpi+omp models.
 APT_PACKAGES=(g++ gcc libomp-dev libtbb-dev bubblewrap linux-perf util-linux procps python3-venv python3-pip
-              cargo rustc librust-rayon-dev)
+              cargo rustc librust-rayon-dev openmpi-bin libopenmpi-dev)
 # `setup.sh --test`: also what the tests need; headless Chromium renders the HTML report.
 if [ "${1:-}" = "--test" ]; then
   APT_PACKAGES+=(chromium fonts-dejavu-core)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
+from . import mpi
 from .probe import Toolchain
 
 TSAN = ("-fsanitize=thread", "-g", "-O1")
@@ -119,6 +120,39 @@ RAYON = ParallelModel(
     missing=_rust_missing,
 )
 
+def _mpi_flags(threads_per_rank: int, extra_compile: tuple[str, ...] = ()) -> Callable[[Toolchain], Flags]:
+    """An MPI candidate links libmpi; its harness launches mpirun (verify/cxx/mpi_launch.hpp)."""
+    def flags(tc: Toolchain) -> Flags:
+        mt = mpi.detect()
+        return Flags(compile=(*mt.compile, "-DOMPI_SKIP_MPICXX", *extra_compile), link=(*mt.link, *extra_compile),
+                     harness_defines=("PAREVO_WITH_MPI", f'PAREVO_MPIRUN="{mt.mpirun}"',
+                                      f"PAREVO_MPI_RANK_THREADS={threads_per_rank}"))
+    return flags
+
+
+MPI_USE = re.compile(r"\bMPI_\w+\s*\(")
+MPI_RACE_NA = RaceRecipe(unavailable="not applicable: MPI ranks are separate processes that share no memory, so "
+                                     "there is nothing for a data-race detector to check (this is not a claim that "
+                                     "the program is race-free)")
+MPI_MODELS = [
+    ParallelModel(
+        "mpi", "MPI (Open MPI, shared-memory transport; rank 0's result is the answer)", MPI_USE,
+        "an MPI candidate must call MPI (MPI_Comm_rank, MPI_Reduce, ...); this one never does",
+        re.compile(r"\bPMPI_\w+|\bMPI_(?:Init|Init_thread|Finalize|Abort|Comm_spawn)\b"),
+        flags=_mpi_flags(1), race=lambda tc: MPI_RACE_NA,
+        missing=lambda tc: mpi.detect().missing(),
+    ),
+    ParallelModel(
+        "mpi+omp", "MPI ranks with OpenMP threads inside each (2 threads per rank)", MPI_USE,
+        "an MPI+OpenMP candidate must call MPI (MPI_Comm_rank, MPI_Reduce, ...); this one never does",
+        re.compile(r"\bPMPI_\w+|\bMPI_(?:Init|Init_thread|Finalize|Abort|Comm_spawn)\b"),
+        flags=_mpi_flags(2, ("-fopenmp",)),
+        race=lambda tc: RaceRecipe(unavailable="the OpenMP part is not race-checked yet: the Archer recipe under "
+                                               "mpirun is not wired into the harness (issue 17)"),
+        missing=lambda tc: mpi.detect().missing(),
+    ),
+]
+
 MODELS: dict[str, ParallelModel] = {
     m.name: m
     for m in [
@@ -156,16 +190,18 @@ MODELS: dict[str, ParallelModel] = {
             missing=lambda tc: "" if tc.parlay_include else "ParlayLib not found: set PARLAYLIB_INCLUDE to its include/ directory",
         ),
         RAYON,
+        *MPI_MODELS,
     ]
 }
 
 
 # How prompts name each model and its race detector.
 TITLES = {"openmp": "OpenMP", "parlay": "ParlayLib", "threads": "C++ std::thread", "tbb": "oneTBB",
-          "serial": "sequential C++", "rayon": "safe Rust with Rayon"}
+          "serial": "sequential C++", "rayon": "safe Rust with Rayon", "mpi": "MPI", "mpi+omp": "MPI + OpenMP"}
 RACE_TOOLS = {"openmp": "LLVM Archer/ThreadSanitizer", "threads": "ThreadSanitizer", "parlay": "ThreadSanitizer",
               "tbb": "none available for TBB", "serial": "ThreadSanitizer",
-              "rayon": "none needed: safe Rust cannot race (#![forbid(unsafe_code)])"}
+              "rayon": "none needed: safe Rust cannot race (#![forbid(unsafe_code)])",
+              "mpi": "not applicable (ranks share no memory)", "mpi+omp": "none yet for the OpenMP part"}
 
 
 def title(model: str) -> str:

@@ -146,6 +146,8 @@ class EvalContext:
             return self.binaries[key]
         opt = HARNESS_RACE_FLAGS if race else OPT_FLAGS
         defines = ("-DPAREVO_RACE_BUILD",) if race else ()
+        # An MPI model's harness launches its candidate through mpirun (cxx/mpi_launch.hpp).
+        defines += tuple(f"-D{d}" for d in self.model.flags(self.toolchain).harness_defines if d.startswith("PAREVO_MPI"))
         objects = [self.cache.compile_object((paths.CXX_DIR / "harness_main.cpp").read_text(), (*opt, *defines),
                                              self.harness_include_dirs(), None, self.headers_digest,
                                              name="harness_main.cpp")]

@@ -52,8 +52,11 @@ def before_build(ctx: EvalContext) -> list[Problem]:
         return []  # it does not preprocess: the build stage reports the compiler's own error
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+    # The model's own library headers (ParlayLib's, MPI's) are the -I directories of its flags.
+    model_includes = [Path(f[2:]) for f in ctx.model.flags(ctx.toolchain).compile if f.startswith("-I")]
     allowed = integrity.default_allowed_roots([ctx.public_dir, *([ctx.toolchain.parlay_include]
-                                                                  if ctx.toolchain.parlay_include else [])])
+                                                                  if ctx.toolchain.parlay_include else []),
+                                               *model_includes])
     problems = integrity.forbidden_includes(included(text), allowed)
     problems += integrity.sanitizer_attributes(text)
     problems += integrity.inline_asm(text)

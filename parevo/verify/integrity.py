@@ -690,7 +690,7 @@ def raw_syscalls(preprocessed: str) -> list[Problem]:
 # 5. The declared model, witnessed in what was compiled
 # --------------------------------------------------------------------------------------------
 
-_MODEL_LABEL = {"openmp": "OpenMP", "threads": "std::thread", "tbb": "oneTBB", "parlay": "ParlayLib"}
+_MODEL_LABEL = {"openmp": "OpenMP", "threads": "std::thread", "tbb": "oneTBB", "parlay": "ParlayLib", "mpi": "MPI"}
 _PARLAY_SCHEDULER = ("parlay::fork_join_scheduler", "parlay::scheduler<", "parlay::JobImpl<", "parlay::WorkStealingJob")
 _MODEL_FIX = {
     "openmp": "an OpenMP candidate must express its parallelism with `#pragma omp` constructs",
@@ -698,6 +698,7 @@ _MODEL_FIX = {
     "tbb": "a TBB candidate must do its work through oneTBB (tbb::parallel_for, tbb::parallel_reduce, ...)",
     "parlay": "a ParlayLib candidate must do its work through parlay:: primitives",
     "serial": "a serial candidate must not use any parallel runtime",
+    "mpi": "an MPI candidate must share its work among the ranks through MPI calls",
 }
 
 
@@ -712,6 +713,8 @@ def _runtime_witness(sym: Symbol) -> tuple[str, bool] | None:
             return "threads", True
         if sym.demangled.startswith(("tbb::", "oneapi::tbb::")):
             return "tbb", True
+        if sym.name.startswith("MPI_"):
+            return "mpi", True
     if any(p in sym.demangled for p in _PARLAY_SCHEDULER):
         return "parlay", True
     return None
@@ -736,14 +739,21 @@ def compiled_model_use(obj: Path, model: str) -> list[Problem]:
         seen.pop("threads", None)  # ParlayLib's own workers
         constructs.discard("threads")
     problems = []
-    if model != "serial" and model not in constructs:
+    # A hybrid model ("mpi+omp") needs each of its runtimes; any other runtime is foreign.
+    parts = {"omp": "openmp"}
+    needed = [parts.get(p, p) for p in model.split("+")]
+    missing = [m for m in needed if m not in constructs]
+    if model != "serial" and len(needed) > 1 and missing:
+        problems.append(Problem("model_not_compiled", f"declared {model} but no {_MODEL_LABEL.get(missing[0], missing[0])} "
+                                                      f"parallel construct was compiled; {_MODEL_FIX.get(missing[0], '')}"))
+    elif model != "serial" and len(needed) == 1 and model not in constructs:
         if model == "openmp":
             message = ("no OpenMP construct was compiled (no `#pragma omp parallel` region reached the compiler: "
                        "check for `#if 0`, comments or a missing -fopenmp); " + _MODEL_FIX["openmp"])
         else:
             message = f"no {_MODEL_LABEL.get(model, model)} parallel construct was compiled; {_MODEL_FIX.get(model, '')}"
         problems.append(Problem("model_not_compiled", message))
-    foreign = {k: v for k, v in seen.items() if k != model}
+    foreign = {k: v for k, v in seen.items() if k not in needed}
     if foreign:
         via = ", ".join(f"{_MODEL_LABEL[k]} (`{v[0].demangled.split('(')[0]}`)" for k, v in sorted(foreign.items()))
         problems.append(Problem("foreign_model", f"declared {model} but does its work through {via}; "

@@ -11,6 +11,9 @@
 #ifdef PAREVO_WITH_TBB
 #include <oneapi/tbb/global_control.h>
 #endif
+#ifdef PAREVO_WITH_MPI
+#include "entry_mpi.hpp"
+#endif
 #ifdef PAREVO_WITH_RAYON
 extern "C" int parevo_rust_init(int threads);  // the generated Rust crate's (verify/rustbuild.py)
 #endif
@@ -23,6 +26,8 @@ __attribute__((visibility("default"))) int parevo_entry_init(int threads) {
   static std::unique_ptr<oneapi::tbb::global_control> workers;
   workers = std::make_unique<oneapi::tbb::global_control>(oneapi::tbb::global_control::max_allowed_parallelism,
                                                           static_cast<std::size_t>(threads));
+#elif defined(PAREVO_WITH_MPI)
+  parevo_mpi::init(threads);
 #elif defined(PAREVO_WITH_RAYON)
   if (parevo_rust_init(threads) != 0) return -1;
 #else
@@ -37,7 +42,11 @@ __attribute__((visibility("default"))) long long parevo_entry_call(void* input, 
                                                                    char* err, unsigned errcap) {
   try {
     task::Input& in = *static_cast<task::Input*>(input);
+#ifdef PAREVO_WITH_MPI
+    task::Output result = parevo_mpi::call_root(in);
+#else
     task::Output result = task::invoke(in);
+#endif
     parevo::wire::Writer w{out, out + cap};
     parevo::wire::put(w, result);
     if (w.overflow(out)) return -2;

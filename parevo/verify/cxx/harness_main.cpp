@@ -324,6 +324,8 @@ bool recv_msg(int sock, parevo::proto::Msg& m, int* fd) {
   return true;
 }
 
+[[noreturn]] void candidate_loop(int sock, const char* lib_path, char* out, std::size_t out_cap, int threads);
+
 // Runs in the forked candidate process; never returns.
 [[noreturn]] void candidate_main(int sock, const char* lib_path, int out_fd, std::size_t out_cap, int threads,
                                  unsigned long long file_limit, int err_fd) {
@@ -354,6 +356,11 @@ bool recv_msg(int sock, parevo::proto::Msg& m, int* fd) {
   lock_down();
   prctl(PR_SET_DUMPABLE, 1);  // its own /proc/self/maps (the sanitizer reads it), not the harness's
   char* out = static_cast<char*>(mmap(nullptr, out_cap, PROT_READ | PROT_WRITE, MAP_SHARED, out_fd, 0));
+  candidate_loop(sock, lib_path, out, out_cap, threads);
+}
+
+// The candidate side after its set-up: load the library, then serve calls until told to quit.
+[[noreturn]] void candidate_loop(int sock, const char* lib_path, char* out, std::size_t out_cap, int threads) {
   parevo::proto::Msg m{};
 #ifdef PAREVO_RACE_BUILD
   // In a throw-away child: the sanitizer's symbolizer caches the modules it saw at its first
@@ -381,12 +388,21 @@ bool recv_msg(int sock, parevo::proto::Msg& m, int* fd) {
     send_msg(sock, m);
     _exit(121);
   }
+  // Optional: a model whose work is not done on this process's threads (MPI ranks) reports it
+  // itself, and one whose runtime must be shut down in order (MPI_Finalize) says so.
+  using WitnessFn = unsigned (*)(parevo::proto::Work*, unsigned);
+  using FiniFn = void (*)();
+  auto own_witness = reinterpret_cast<WitnessFn>(dlsym(lib, "parevo_entry_witness"));
+  auto fini = reinterpret_cast<FiniFn>(dlsym(lib, "parevo_entry_fini"));
   init(threads);
   m.kind = parevo::proto::kReady;
   send_msg(sock, m);
   for (;;) {
     int fd = -1;
-    if (!recv_msg(sock, m, &fd)) _exit(0);
+    if (!recv_msg(sock, m, &fd)) {
+      if (fini) fini();
+      _exit(0);
+    }
     if (m.kind == parevo::proto::kCall) {
       void* at = mmap(g_arena_base, g_arena_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_FIXED, fd, 0);
       close(fd);
@@ -403,6 +419,10 @@ bool recv_msg(int sock, parevo::proto::Msg& m, int* fd) {
 #ifndef PAREVO_RACE_BUILD
         r.b = static_cast<long long>(parevo::witness::cpu_ns(CLOCK_THREAD_CPUTIME_ID) - main0);
         r.nwork = parevo::witness::collect(r.work, parevo::proto::kMaxWork);
+        if (own_witness) {
+          r.b = 0;
+          r.nwork = own_witness(r.work, parevo::proto::kMaxWork);
+        }
 #endif
       }
       send_msg(sock, r);
@@ -416,12 +436,19 @@ bool recv_msg(int sock, parevo::proto::Msg& m, int* fd) {
       r.kind = parevo::proto::kDone;
       send_msg(sock, r);
     } else {
+      if (fini) fini();
       _exit(0);
     }
   }
 }
 
+
+#include "mpi_launch.hpp"
+
 Child start_child(int threads, const char* lib_path, int out_fd, std::size_t out_cap, unsigned long long file_limit) {
+#ifdef PAREVO_MPIRUN
+  return start_mpi_child(threads, lib_path, out_fd, out_cap, file_limit);
+#endif
   int sv[2], ep[2];
   if (socketpair(AF_UNIX, SOCK_SEQPACKET | SOCK_CLOEXEC, 0, sv) != 0) harness_error("socketpair failed", 93);
   if (pipe2(ep, O_CLOEXEC) != 0) harness_error("pipe failed", 93);
@@ -552,16 +579,30 @@ std::string times_json(const std::vector<double>& times) {
 
 int main(int argc, char** argv) {
   const Clock::time_point started = Clock::now();
+#ifdef PAREVO_MPIRUN
+  if (argc == 5 && std::strcmp(argv[1], "--rank-runner") == 0) rank_runner_main(argv);
+  g_self_exe = argv[0];
+#endif
   Args args = parse(argc, argv);
   const Clock::time_point deadline = started + std::chrono::duration_cast<Clock::duration>(
                                                    std::chrono::duration<double>(args.deadline_s));
+#ifdef PAREVO_MPIRUN
+  g_start_deadline = deadline;
+#endif
   // Not dumpable: no process of the same user may read this one's memory or descriptors.
   prctl(PR_SET_DUMPABLE, 0);
   signal(SIGPIPE, SIG_IGN);
   if (access(args.lib, R_OK) != 0) harness_error(std::string("cannot read the candidate library: ") + std::strerror(errno), 90);
   g_arena_size = args.reserve;
   g_file_limit = args.file_limit;
-  void* base = mmap(nullptr, g_arena_size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  void* hint = nullptr;
+#ifdef PAREVO_MPIRUN
+  // Rank 0 (a fresh exec, its libraries placed at random) must map the arena at the same address:
+  // one far from where Linux puts executables, heaps and libraries.
+  hint = reinterpret_cast<void*>(std::uintptr_t{0x100000000000});
+#endif
+  void* base = mmap(hint, g_arena_size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | (hint ? MAP_FIXED_NOREPLACE : 0), -1, 0);
+  if (base == MAP_FAILED && hint) base = mmap(nullptr, g_arena_size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (base == MAP_FAILED) harness_error("cannot reserve the input arena", 93);
   g_arena_base = static_cast<char*>(base);
   const std::size_t out_cap = args.reserve;
