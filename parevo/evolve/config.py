@@ -4,13 +4,12 @@ and [llm]. Every knob that changes what the run computes is saved in the run rec
 
 from __future__ import annotations
 
-import tomllib
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field
 
-from ..errors import ParevoError
+from ..tomlfile import read_toml, validate
 from ..llm.spec import LLMConfig
 from ..verify.config import EvalConfig
 
@@ -49,30 +48,14 @@ class RunConfig(BaseModel):
 
     def eval_config(self) -> EvalConfig:
         base = EvalConfig.quick() if self.evolve.quick else EvalConfig()
-        try:
-            return base.model_copy(update=EvalConfig(**{**base.model_dump(), **self.eval}).model_dump())
-        except ValidationError as e:
-            raise ParevoError(f"[eval] section: {e.errors()[0]['loc']}: {e.errors()[0]['msg']}") from None
+        return validate(EvalConfig, {**base.model_dump(), **self.eval}, "[eval] section")
 
 
 def load_config(path: Path | None) -> RunConfig:
     if path is None:
         return RunConfig()
-    try:
-        data = tomllib.loads(Path(path).read_text())
-    except FileNotFoundError:
-        raise ParevoError(f"{path}: config file not found") from None
-    except (IsADirectoryError, PermissionError, UnicodeDecodeError) as e:
-        raise ParevoError(f"{path}: cannot read the config file: {e.strerror if isinstance(e, OSError) else e}") from None
-    except tomllib.TOMLDecodeError as e:
-        raise ParevoError(f"{path}: not valid TOML: {e}") from None
-    try:
-        cfg = RunConfig(**data)
-        EvalConfig(**cfg.eval)  # [eval] and [llm] are free-form dicts above: checked here, before a run starts
-        LLMConfig(**cfg.llm)
-    except ValidationError as e:
-        err = e.errors()[0]
-        where = ".".join(str(x) for x in err["loc"])
-        section = "" if e.title == "RunConfig" else ("eval." if e.title == "EvalConfig" else "llm.")
-        raise ParevoError(f"{path}: {section}{where}: {err['msg']}") from None
+    cfg = validate(RunConfig, read_toml(Path(path), "config file"), str(path))
+    # [eval] and [llm] are free-form tables above: checked here, before a run starts.
+    validate(EvalConfig, cfg.eval, str(path), prefix="eval.")
+    validate(LLMConfig, cfg.llm, str(path), prefix="llm.")
     return cfg
