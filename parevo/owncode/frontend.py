@@ -189,13 +189,21 @@ def _doc(cursor) -> str:
     return "\n".join(ln.removesuffix("*/").rstrip() for ln in lines).strip()
 
 
+def _main_file_cursors(cursor, path: Path):
+    """The cursors declared in `path`, outer ones first: walking only them keeps a parse of a
+    file that includes <vector> from visiting the standard library's hundred thousand cursors."""
+    for c in cursor.get_children():
+        if c.location.file and Path(c.location.file.name).resolve() == path:
+            yield c
+            if c.kind.name in ("NAMESPACE", "STRUCT_DECL", "CLASS_DECL", "LINKAGE_SPEC"):
+                yield from _main_file_cursors(c, path)
+
+
 def find_function(tu, name: str, path: Path):
     ci = _cindex()
     CK = ci.CursorKind
     found, templates, others = None, [], []
-    for c in tu.cursor.walk_preorder():
-        if not c.location.file or Path(c.location.file.name).resolve() != path.resolve():
-            continue
+    for c in _main_file_cursors(tu.cursor, path.resolve()):
         if c.kind == CK.FUNCTION_TEMPLATE and c.spelling == name:
             templates.append(c)
         elif c.kind == CK.FUNCTION_DECL:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .frontend import _cindex, parse
+from .frontend import _cindex, _main_file_cursors, parse
 
 FLIP = {"<": ">", ">": "<", "<=": ">=", ">=": "<=", "==": "!=", "!=": "=="}
 BOUND = {"<": "<=", "<=": "<", ">": ">=", ">=": ">"}
@@ -73,10 +73,8 @@ def mutants(path: Path, force_include: Path | None, include_dirs: list[Path]) ->
     def _text(ext):
         return src[ext.start.offset:ext.end.offset].decode(errors="replace")
 
-    for fn in tu.cursor.get_children():
+    for fn in _main_file_cursors(tu.cursor, Path(here)):
         if fn.kind not in (CK.FUNCTION_DECL, CK.FUNCTION_TEMPLATE) or not fn.is_definition():
-            continue
-        if not fn.location.file or str(Path(fn.location.file.name).resolve()) != here:
             continue
         index_names = sorted({
             s.spelling

@@ -25,7 +25,8 @@ from ..tasks import Task
 from ..toolchain import sandbox
 from ..toolchain.build import CXX_STD
 
-FLAGS = (CXX_STD, "-O2", "-w")
+FLAGS = (CXX_STD, "-O2", "-w")  # the function's flags (its timing chooses the sizes)
+MAIN_FLAGS = ("-O1",)  # the probe's own side (generators, validator): compiled once per task, cheaper at -O1
 
 
 class ProbeError(ParevoError):
@@ -70,6 +71,7 @@ def compile_object(source: str, task: Task, out: Path, extra: tuple[str, ...] = 
 def main_object(task: Task, extra: tuple[str, ...] = ()) -> Path:
     """The probe's main object for `task`, cached by the task's headers and the probe's source."""
     main_src = (paths.CXX_DIR / "probe_main.cpp").read_text()
+    extra = (*MAIN_FLAGS, *extra)  # later flags win: a coverage build's -O0 stays
     h = hashlib.sha256(main_src.encode() + " ".join(extra).encode())
     for f in sorted(task.root.glob("*.hpp")):
         h.update(f.read_bytes())
