@@ -200,14 +200,15 @@ class Bench:
 
     async def _evolve(self, item: BenchItem, sample: int) -> dict:
         """An evolution run per sample; the sample is its best program (or its last attempt)."""
-        from ..evolve.run import STORE_NAME as RUN_STORE, create_run, execute, make_llm, open_run
+        from ..evolve.run import STORE_NAME as RUN_STORE, create_run, execute, make_llm, open_run, sweep_stale
 
         name = f"{item.prompt_id.replace('/', '-')}-s{sample}"
         runs = self.dir / "evolve"
         cfg = RunConfig(evolve={"iterations": self.spec.evolve_iterations, "seed": sample, "quick": self.spec.quick,
                                 "parallel": 1})
         if (runs / name / RUN_STORE).is_file():
-            run = open_run(name, base=runs)
+            run = open_run(name, base=runs)  # claimed by this process: nobody else is evaluating in it
+            sweep_stale(run)  # a killed bench's evaluation directories, before anything is timed
             run.store.reopen_run(run.run_id)
         else:
             run = create_run(item.task_ref, item.model, self.spec.llm or "", cfg, base=runs, name=name)
