@@ -42,13 +42,17 @@ def _fault(tmp_path, driver: Driver, stage: str, sig: int, *, iteration: int) ->
 
 def test_driver_killed_in_every_stage_then_resumed(tmp_path):
     """kill -9 in build, correctness and race of iteration 1, SIGTERM and Ctrl-C in iteration 2,
-    kill -9 in its timing; then one --resume finishes the run with every evaluation kept."""
+    kill -9 in its timing, SIGTERM in the build and Ctrl-C in the timing of iteration 3 (so each
+    stage meets both kill -9 and a signal that closes the run); then one --resume finishes the
+    run with every evaluation kept."""
     nonce = tmp_path.name
-    script = write_script(tmp_path, [atomic_reply(nonce)] * 12)
-    cfg = write_config(tmp_path, iterations=2)
+    # A different program per reply: every build is a real one (a cached build is over before a kill).
+    script = write_script(tmp_path, [atomic_reply(f"{nonce}-{i}") for i in range(16)])
+    cfg = write_config(tmp_path, iterations=3)
     store = tmp_path / "parevo-runs" / "faults" / "run.sqlite"
     plan = [(1, "build", signal.SIGKILL), (1, "correctness", signal.SIGKILL), (1, "race", signal.SIGKILL),
-            (2, "correctness", signal.SIGTERM), (2, "race", signal.SIGINT), (2, "timing", signal.SIGKILL)]
+            (2, "correctness", signal.SIGTERM), (2, "race", signal.SIGINT), (2, "timing", signal.SIGKILL),
+            (3, "build", signal.SIGTERM), (3, "timing", signal.SIGINT)]
     driver = start(tmp_path, "histogram", "--llm", f"scripted:{script}", "--config", str(cfg), "--name", "faults")
     for i, (iteration, stage, sig) in enumerate(plan):
         _fault(tmp_path, driver, stage, sig, iteration=iteration)
@@ -64,9 +68,9 @@ def test_driver_killed_in_every_stage_then_resumed(tmp_path):
     assert query(store, "SELECT status FROM runs")[0][0] == "finished"
     rows = programs(store)
     # each iteration evaluated to the end exactly once; the evaluations cut short left no row
-    assert [(r[1], r[2], r[3]) for r in rows] == [(1, "mutate", "ok"), (2, "mutate", "ok")]
+    assert [(r[1], r[2], r[3]) for r in rows] == [(1, "mutate", "ok"), (2, "mutate", "ok"), (3, "mutate", "ok")]
     done = {r[0] for r in query(store, "SELECT json_extract(data, '$.iteration') FROM events WHERE kind='iteration_done'")}
-    assert done == {0, 1, 2}
+    assert done == {0, 1, 2, 3}
     assert not (tmp_path / "parevo-runs" / "faults" / "evals").exists() or not any(
         (tmp_path / "parevo-runs" / "faults" / "evals").iterdir())
 
