@@ -96,7 +96,7 @@ def evolve(
     if outcome.best_path:
         console.print(f"best program: {outcome.best_path}")
         if out:
-            out.write_text(outcome.best_path.read_text())
+            copy_best(outcome.best_path, out)
             console.print(f"copied to {out}")
     elif outcome.stats.get("viable"):
         console.print(f"[yellow]{outcome.stats['viable']} correct, race-free programs, but every timing was contended by "
@@ -120,6 +120,17 @@ async def _execute_live(run, client, execute):
             loop.remove_signal_handler(sig)
     console.print()
     return outcome
+
+
+def copy_best(best: Path, out: Path) -> None:
+    """`--out`: the best program copied where the user asked. A full disk or a vanished
+    directory there costs nothing computed (the run and its best.cpp are stored), so it is
+    one line naming both places, not a traceback."""
+    try:
+        out.write_text(best.read_text())
+    except OSError as exc:
+        raise ParevoError(f"--out {out}: cannot write the best program there ({exc.strerror or exc}); "
+                          f"the run is stored and its best program is at {best}") from None
 
 
 def _print_stats(stats: dict) -> None:

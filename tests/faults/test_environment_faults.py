@@ -170,3 +170,18 @@ def test_sigkill_leaves_the_run_claimable(tmp_path):
     driver = start(tmp_path, "--resume", "claim", log_name="resume.log")
     _answer(tmp_path, exchange, request)
     assert driver.wait(timeout=60) == 0, driver.output()[-3000:]
+
+
+def test_disk_full_where_the_best_program_is_copied(tmp_path, small_disk):
+    """`evolve --out FILE` on a full disk: one line naming --out and where the stored best
+    program is (the run itself is complete), not a traceback."""
+    from parevo.cli_evolve import copy_best
+    from parevo.errors import ParevoError
+
+    best = tmp_path / "best.cpp"
+    best.write_text("// the best program\n" * 2000)
+    _fill(small_disk)
+    with pytest.raises(ParevoError, match=r"--out .*best-copy\.cpp: cannot write the best program there "
+                                          r"\(No space left on device\); the run is stored and its best program is at"):
+        copy_best(best, small_disk / "best-copy.cpp")
+    assert best.read_text().count("\n") == 2000  # the stored one is untouched
