@@ -32,6 +32,9 @@ quick = true
 timing_size = 2000000
 check_threads = [1, 2]
 race_threads = [4]
+# Contended timings never make a best (tests/test_contention.py, test_evolve_units.py); these runs
+# test the loop, and must not depend on other load on a shared test machine.
+contention_max_cores = 1000.0
 """
 
 
