@@ -150,7 +150,7 @@ def test_ctrl_c_then_kill_9_then_resume_finishes_the_run(tmp_path):
     assert proc.wait(timeout=60) == 0, (tmp_path / "evolve.log").read_text()[-3000:]
     status, reason = sqlite3.connect(store).execute("SELECT status, stop_reason FROM runs").fetchone()
     assert status == "stopped" and "interrupted" in reason
-    workers = subprocess.run(["pgrep", "-f", f"parevo.evolve.worker {tmp_path}"], capture_output=True, text=True)
+    workers = subprocess.run(["pgrep", "-f", f"parevo.verify.worker {tmp_path}"], capture_output=True, text=True)
     assert workers.stdout == "", "an evaluation worker outlived the interrupted run"
 
     proc = _start_evolve(tmp_path, "--resume", "crash")

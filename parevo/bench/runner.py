@@ -14,8 +14,7 @@ from typing import Callable, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import ParevoError
-from ..evolve.config import RunConfig
-from ..evolve.evaluator import evaluate_in_worker
+from ..verify.isolated import evaluate_in_worker
 from ..llm.extract import extract_code
 from ..llm import LLM, Budget, BudgetExceeded, LLMError
 from ..llm.spec import LLMConfig
@@ -200,6 +199,7 @@ class Bench:
 
     async def _evolve(self, item: BenchItem, sample: int) -> dict:
         """An evolution run per sample; the sample is its best program (or its last attempt)."""
+        from ..evolve.config import RunConfig
         from ..evolve.run import STORE_NAME as RUN_STORE, create_run, execute, make_llm, open_run, sweep_stale
 
         name = f"{item.prompt_id.replace('/', '-')}-s{sample}"

@@ -27,7 +27,7 @@ from ..verify.result import EvalResult
 from ..prompting import task as prompting
 from .config import RunConfig
 from .edits import apply_reply, ensure_markers
-from .evaluator import evaluate_in_worker, worker_killed
+from ..verify.isolated import evaluate_in_worker, worker_killed
 from .population import Population, features, rng_for
 from ..runstore import ProgramRow, RunStore, best_of
 

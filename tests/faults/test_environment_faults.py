@@ -46,7 +46,7 @@ def test_worker_killed_as_by_the_oom_killer_is_retried_once(tmp_path):
     run_dir = tmp_path / "parevo-runs" / "oom"
     wait_for("the worker in correctness", lambda: stage_in_flight(run_dir, "correctness"), driver)
     workers = [pid for pid in process_tree(driver.proc.pid)  # its direct child (a forking worker shows twice)
-               if b"parevo.evolve.worker" in open(f"/proc/{pid}/cmdline", "rb").read()
+               if b"parevo.verify.worker" in open(f"/proc/{pid}/cmdline", "rb").read()
                and open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()[1] == str(driver.proc.pid)]
     assert len(workers) == 1
     tree = process_tree(workers[0])

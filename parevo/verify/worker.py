@@ -1,6 +1,6 @@
-"""One evaluation in its own process: `python -m parevo.evolve.worker REQUEST.json`.
+"""One evaluation in its own process: `python -m parevo.verify.worker REQUEST.json`.
 
-The agent never evaluates in its own process or a thread (a hung evaluation could not be
+Its callers (`verify/isolated.py`) never evaluate in their own process or a thread (a hung evaluation could not be
 killed, a crash would take the run down): it starts this worker in a new session, and reads
 the structured result file the worker writes atomically at the end.
 """
@@ -16,8 +16,8 @@ from pydantic import BaseModel
 
 from ..tasks import get_task
 from ..toolchain import lifeline
-from ..verify.cascade import evaluate
-from ..verify.config import EvalConfig
+from .cascade import evaluate
+from .config import EvalConfig
 
 
 STAGE_FILE = "stage"  # beside the result file: the name of the stage running now
@@ -28,7 +28,7 @@ class EvalRequest(BaseModel):
     model: str
     source_path: str
     result_path: str
-    config: dict
+    config: EvalConfig  # typed across the process boundary, validated again on this side
 
 
 def main(argv: list[str]) -> int:
@@ -40,7 +40,7 @@ def main(argv: list[str]) -> int:
         if done is None:
             stage_file.write_text(stage)
 
-    result = evaluate(get_task(req.task), Path(req.source_path).read_text(), req.model, EvalConfig(**req.config),
+    result = evaluate(get_task(req.task), Path(req.source_path).read_text(), req.model, req.config,
                       progress=progress)
     tmp = Path(req.result_path + ".tmp")
     tmp.write_text(result.model_dump_json())

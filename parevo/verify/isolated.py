@@ -1,6 +1,7 @@
-"""The agent's side of evaluation: a worker process per candidate, killable as a group,
-bounded in time, its result read from a file. `asyncio` waits on it, so LLM requests of
-other iterations proceed meanwhile."""
+"""Isolated evaluation, the way the agent, the benchmark and the corpus call the verifier: a
+worker process per candidate (`verify/worker.py`), killable as a group, bounded in time, its
+result read from a file. `asyncio` waits on it, so LLM requests of other iterations proceed
+meanwhile, and a hung or crashed evaluation never takes its caller down."""
 
 from __future__ import annotations
 
@@ -12,8 +13,8 @@ import sys
 from pathlib import Path
 
 from ..toolchain import lifeline
-from ..verify.config import EvalConfig
-from ..verify.result import EvalResult, StageResult
+from .config import EvalConfig
+from .result import EvalResult, StageResult
 from .worker import EvalRequest
 
 GRACE_S = 5.0
@@ -39,9 +40,9 @@ async def evaluate_in_worker(task: str, model: str, source: str, config: EvalCon
     src.write_text(source)
     out.unlink(missing_ok=True)
     req.write_text(EvalRequest(task=task, model=model, source_path=str(src), result_path=str(out),
-                               config=config.model_dump()).model_dump_json())
+                               config=config).model_dump_json())
     proc = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "parevo.evolve.worker", str(req), stdout=asyncio.subprocess.DEVNULL,
+        sys.executable, "-m", "parevo.verify.worker", str(req), stdout=asyncio.subprocess.DEVNULL,
         stderr=asyncio.subprocess.PIPE, start_new_session=True, env=lifeline.child_env())
     try:
         _, err = await asyncio.wait_for(proc.communicate(), timeout_s)
