@@ -64,7 +64,41 @@ def dir_items(directory: Path, models: list[str], tasks: list[str] | None = None
 
 def pareval_items(models: list[str], tasks: list[str] | None, prompt_dir: str | Path | None,
                   translation: bool = False) -> tuple[list[BenchItem], list[Skipped]]:
-    """ParEval's serial and omp prompts (`models` in parevo's names: serial, openmp)."""
+    """ParEval's serial and omp prompts (`models` in parevo's names: serial, openmp); for a model
+    ParEval has no prompts for (rayon), parevo's own prompt of each ParEval task (`_own_prompt_items`)."""
+    own = [m for m in models if m not in pe.MODEL_MAP.values()]
+    if own and translation:
+        raise ParevoError(f"--translation: ParEval's translation prompts have no {', '.join(own)} destination "
+                          f"(translation targets: {', '.join(sorted(set(pe.MODEL_MAP.values())))})")
+    items, skipped = _own_prompt_items(own, tasks) if own else ([], [])
+    if len(own) == len(models):
+        return items, skipped
+    p_items, p_skipped = _pareval_prompt_items(models, tasks, prompt_dir, translation)
+    return p_items + items, p_skipped + skipped
+
+
+def _own_prompt_items(models: list[str], tasks: list[str] | None) -> tuple[list[BenchItem], list[Skipped]]:
+    """Items for the ParEval tasks in parevo's own prompt (statement, the model's signature and
+    types: a Rust view's for rayon); a task without the model is skipped with the reason."""
+    items, skipped = [], []
+    for tid in pe.pareval_task_ids():
+        name = tid.removeprefix("pareval_")
+        if tasks and not any(t in (name, tid, name.split("_")[0]) for t in tasks):
+            continue
+        task = pe.get_pareval_task(tid)
+        for model in models:
+            pid = f"pareval/{name}/{model}"
+            if model not in task.spec.models:
+                why = "no Rust view (rust/rust.toml) for this problem" if model == "rayon" else f"task does not accept model '{model}'"
+                skipped.append(Skipped(prompt_id=pid, reason=why))
+                continue
+            msgs = mutate_messages(task, model, SCRATCH, edit="rewrite")
+            items.append(BenchItem(prompt_id=pid, task_ref=tid, model=model, function=task.spec.function, messages=msgs))
+    return items, skipped
+
+
+def _pareval_prompt_items(models: list[str], tasks: list[str] | None, prompt_dir: str | Path | None,
+                          translation: bool) -> tuple[list[BenchItem], list[Skipped]]:
     prompts = pe.load_prompts(prompt_dir, "translation" if translation else "generation")
     if translation:
         prompts = [p for p in prompts if p.translation_src_model == "serial"]

@@ -25,6 +25,11 @@ template <class T>
 inline Arg slice(const std::vector<T>& v) {
   return Arg{v.data(), v.size()};
 }
+// An in-place argument: the Rust side gets it as `&mut [T]` (parevo_rt::abi::slice_mut).
+template <class T>
+inline Arg slice_mut(std::vector<T>& v) {
+  return Arg{v.data(), v.size()};
+}
 inline Arg bytes(const std::string& s) { return Arg{s.data(), s.size()}; }
 inline Arg scalar(std::int64_t x) { return Arg{nullptr, static_cast<std::uint64_t>(x)}; }
 inline Arg real(double x) {
@@ -58,6 +63,22 @@ inline void call(const Arg (&args)[N], std::vector<T>& result) {
   char err[512] = {};
   Out out = sink(result);
   if (parevo_rust_call(args, N, &out, err, sizeof err) != 0) throw std::runtime_error(err);
+}
+
+// A call whose result is one scalar (the Rust side emits a one-element slice).
+template <class T, std::size_t N>
+inline T call_scalar(const Arg (&args)[N]) {
+  std::vector<T> r;
+  call(args, r);
+  if (r.size() != 1) throw std::runtime_error("the Rust entry returned " + std::to_string(r.size()) + " values, not one");
+  return r[0];
+}
+
+// A call whose result is written in place (through slice_mut arguments): no output buffer.
+template <std::size_t N>
+inline void call(const Arg (&args)[N]) {
+  std::vector<char> none;
+  call(args, none);
 }
 
 }  // namespace parevo_rust

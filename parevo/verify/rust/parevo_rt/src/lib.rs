@@ -40,6 +40,49 @@ pub struct Matrix<'a> {
     pub values: &'a [f64],
 }
 
+/// `std::complex<double>`: the real and the imaginary part (the C++ layout: two doubles).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Complex {
+    pub re: f64,
+    pub im: f64,
+}
+
+/// A point in the plane (ParEval's `struct Point { double x, y; }`).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Point {
+    pub x: f64,
+    pub y: f64,
+}
+
+/// A nonzero of a sparse matrix in COO form (ParEval's `COOElement`).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct CooElement {
+    pub row: usize,
+    pub column: usize,
+    pub value: f64,
+}
+
+/// A nonzero of a sparse vector (ParEval's `Element`).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Element {
+    pub index: usize,
+    pub value: f64,
+}
+
+/// ParEval's `struct Result { int startTime, duration; float value; }` (renamed: `Result` would
+/// shadow std's).
+#[repr(C)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct TimedResult {
+    pub start_time: i32,
+    pub duration: i32,
+    pub value: f32,
+}
+
 pub mod abi {
     //! The C ABI shared with `parevo/verify/rust/adapter.hpp` (keep the two in step).
     use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -67,6 +110,18 @@ pub mod abi {
             return &[];
         }
         std::slice::from_raw_parts(a.ptr as *const T, a.len as usize)
+    }
+
+    /// A mutable view of a harness-owned buffer (an in-place argument).
+    ///
+    /// # Safety
+    /// `a` must describe `a.len` valid, aligned `T`s that outlive the call, which nothing else
+    /// reads or writes during it.
+    pub unsafe fn slice_mut<'a, T>(a: Arg) -> &'a mut [T] {
+        if a.len == 0 {
+            return &mut [];
+        }
+        std::slice::from_raw_parts_mut(a.ptr as *mut T, a.len as usize)
     }
 
     /// A `Graph` from three arguments from `at`: n, offsets, targets.

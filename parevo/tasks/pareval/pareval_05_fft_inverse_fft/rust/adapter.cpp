@@ -1,0 +1,9 @@
+// ParEval 05's C++ side of its Rust view (verify/rustbuild.py, docs/rust.md).
+#include <complex>
+#include <cstdint>
+#include "adapter.hpp"
+
+void ifft(std::vector<std::complex<double>> &x) {
+  using namespace parevo_rust;
+  call({slice_mut(x)});
+}

@@ -1,0 +1,8 @@
+// ParEval 18's C++ side of its Rust view (verify/rustbuild.py, docs/rust.md).
+#include <cstdint>
+#include "adapter.hpp"
+
+int componentCount(std::vector<int> const& A, size_t N) {
+  using namespace parevo_rust;
+  return call_scalar<int>({slice(A), scalar(N)});
+}

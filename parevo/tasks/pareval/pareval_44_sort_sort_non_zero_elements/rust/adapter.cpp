@@ -1,0 +1,8 @@
+// ParEval 44's C++ side of its Rust view (verify/rustbuild.py, docs/rust.md).
+#include <cstdint>
+#include "adapter.hpp"
+
+void sortIgnoreZero(std::vector<int> &x) {
+  using namespace parevo_rust;
+  call({slice_mut(x)});
+}
