@@ -23,8 +23,8 @@ from parevo.errors import ParevoError
 # Where each command's real work begins (evaluation, builds, an evolution, a bench...).
 WORK_ENTRY_POINTS = [
     ("parevo.verify.cascade", "evaluate"), ("parevo.verify.racecheck", "racecheck"),
-    ("parevo.cli_evolve", "_execute_live"), ("parevo.cli_bench", "_run_with_progress"),
-    ("parevo.cli_corpus", "_interruptible"), ("parevo.corpus", "pairs_from_runs"),
+    ("parevo.cli.evolve", "_execute_live"), ("parevo.cli.bench", "_run_with_progress"),
+    ("parevo.cli.corpus", "_interruptible"), ("parevo.corpus", "pairs_from_runs"),
     ("parevo.tasks.suitedoc", "run_references"), ("parevo.owncode.check", "check_task"),
     ("parevo.owncode.new", "new_task"),
 ]

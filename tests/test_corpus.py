@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from conftest import FIXTURES
 from parevo.cli import app
-from parevo.cli_corpus import register
+from parevo.cli.corpus import register
 
 pytest.importorskip("datasketch", reason="the corpus needs datasketch: pip install datasketch")
 pytestmark = pytest.mark.slow
@@ -24,7 +24,7 @@ TOPICS = CORPUS / "topics.txt"
 REJECTED = {"sum-of-squares-second-attempt": "tests_failed", "sum-of-squares-with-a-call-counter": "race",
             "sum-of-squares-once-more": "duplicate", "sum-of-squares-format-broken": "malformed"}
 
-if not any(g.name == "corpus" for g in app.registered_groups):  # until parevo/cli.py registers it
+if not any(g.name == "corpus" for g in app.registered_groups):  # until parevo/cli/app.py registers it
     register(app)
 
 

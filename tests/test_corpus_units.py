@@ -131,7 +131,7 @@ def test_pairs_from_a_run_store(tmp_path):
 def test_from_runs_cli_and_loading(tmp_path):
     datasets = pytest.importorskip("datasets", reason="the loading check needs datasets: pip install datasets")
     from parevo.cli import app
-    from parevo.cli_corpus import register
+    from parevo.cli.corpus import register
 
     if not any(g.name == "corpus" for g in app.registered_groups):
         register(app)

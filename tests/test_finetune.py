@@ -65,7 +65,7 @@ def _blocked(monkeypatch, name: str) -> None:
 
 def test_missing_extra_is_one_line_naming_the_fix(monkeypatch, tmp_path, capsys):
     from parevo import cli
-    from parevo.cli_train import register
+    from parevo.cli.train import register
     from parevo.train import require_train_extra
 
     _blocked(monkeypatch, "trl")
@@ -105,7 +105,7 @@ def test_installed_but_broken_package_is_told_apart(monkeypatch):
 
 
 def test_bench_after_prints_commands_without_a_server(tmp_path, capsys):
-    from parevo.cli_train import bench_after_training, bench_commands
+    from parevo.cli.train import bench_after_training, bench_commands
 
     merged = tmp_path / "ft" / "merged"
     cmds = bench_commands(merged, "bfs,spmv", None)
@@ -120,7 +120,7 @@ def test_bench_after_prints_commands_without_a_server(tmp_path, capsys):
 
 
 def test_bench_after_runs_the_bench_against_a_given_server(tmp_path, monkeypatch):
-    from parevo import cli_train
+    from parevo.cli import train as cli_train
 
     calls = []
     monkeypatch.setattr(cli_train.subprocess, "call", lambda argv: calls.append(argv) or 3)
@@ -173,7 +173,7 @@ def test_finetune_tiny_llama_end_to_end(tmp_path):
     texts += ["### System\n", "### User\n", "### Assistant\n", "```cpp\n"]
     _tiny_model_and_tokenizer(base, texts * 4)
 
-    from parevo.cli_train import register
+    from parevo.cli.train import register
 
     app = typer.Typer()
     register(app)

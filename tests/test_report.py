@@ -15,7 +15,7 @@ import typer
 from typer.testing import CliRunner
 
 from parevo.bench.store import BenchStore
-from parevo.cli_report import register
+from parevo.cli.report import register
 from parevo.errors import ParevoError
 from parevo.runstore import RunStore
 from parevo.llm.types import CallRecord, Completion, Usage

@@ -175,7 +175,7 @@ def test_sigkill_leaves_the_run_claimable(tmp_path):
 def test_disk_full_where_the_best_program_is_copied(tmp_path, small_disk):
     """`evolve --out FILE` on a full disk: one line naming --out and where the stored best
     program is (the run itself is complete), not a traceback."""
-    from parevo.cli_evolve import copy_best
+    from parevo.cli.evolve import copy_best
     from parevo.errors import ParevoError
 
     best = tmp_path / "best.cpp"

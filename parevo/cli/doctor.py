@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .toolchain import mpi, probe, rust, sandbox
+from ..toolchain import mpi, probe, rust, sandbox
 
 
 @dataclass(frozen=True)

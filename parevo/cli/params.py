@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from .errors import ParevoError
+from ..errors import ParevoError
 
 
 def parent_exists(value: Path | None) -> Path | None:
@@ -27,7 +27,7 @@ def not_a_file(value: Path | None) -> Path | None:
 
 def check_model(task, model: str) -> None:
     """The parallel model is one the task accepts (and one parevo knows)."""
-    from .toolchain.models import get_model
+    from ..toolchain.models import get_model
 
     get_model(model)
     if model not in task.spec.models:
@@ -37,6 +37,6 @@ def check_model(task, model: str) -> None:
 def check_llm_spec(spec: str, llm_section: dict) -> None:
     """Builds the provider once and drops it: an unknown scheme, a script file that is not
     there, an `openai:` spec without a model fail here, before any run state is written."""
-    from .llm.spec import LLMConfig, parse_llm_spec
+    from ..llm.spec import LLMConfig, parse_llm_spec
 
     parse_llm_spec(spec, LLMConfig(**llm_section))

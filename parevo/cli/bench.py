@@ -15,8 +15,8 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
-from .cli_params import check_llm_spec, not_a_file
-from .errors import ParevoError
+from .params import check_llm_spec, not_a_file
+from ..errors import ParevoError
 
 console = Console()
 
@@ -44,8 +44,8 @@ def bench(
     out_dir: Path = typer.Option(Path("parevo-bench"), "--out-dir", callback=not_a_file, help="Where bench directories live."),
 ) -> None:
     """Benchmark models (or parevo's own solutions) on the built-in suite, ParEval or your tasks."""
-    from .bench.metrics import summary
-    from .bench.runner import Bench, BenchSpec
+    from ..bench.metrics import summary
+    from ..bench.runner import Bench, BenchSpec
 
     if mode not in ("oneshot", "evolve"):
         raise ParevoError(f"--mode {mode}: use oneshot or evolve")
@@ -92,7 +92,7 @@ async def _run(runner, update) -> str:
 
 
 def _print_summary(rows, n: int) -> None:
-    from .bench.metrics import summary
+    from ..bench.metrics import summary
 
     if not rows:
         return
@@ -110,7 +110,7 @@ def _print_summary(rows, n: int) -> None:
         vals = summary(samples, ks, threads)
         table.add_row(model, *("-" if vals[k] is None else f"{vals[k]:.3f}" for k in keys))
     console.print(table)
-    from .bench.metrics import errors_excluded
+    from ..bench.metrics import errors_excluded
 
     if n_err := errors_excluded(r.as_metric_sample() for r in rows):
         console.print(f"[magenta]{n_err} sample(s) excluded: the verifier failed on them (status error), not the candidate[/]")

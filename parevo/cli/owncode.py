@@ -58,7 +58,7 @@ def register(tasks_app: typer.Typer) -> None:
         force: bool = typer.Option(False, "--force", help="Overwrite a non-empty directory."),
     ) -> None:
         """Make a task directory from your own sequential function (no LLM)."""
-        from .owncode.new import new_task, parse_sizes
+        from ..owncode.new import new_task, parse_sizes
 
         made = new_task(out, source, function, include_dirs=include, describe=describe, validator=validator, csr=csr,
                         ranges=ranges, sizes=parse_sizes(sizes) if sizes else None, force=force)
@@ -78,8 +78,8 @@ def register(tasks_app: typer.Typer) -> None:
     ) -> None:
         """Lint a task: the baseline passes every family, families are deterministic, their shapes,
         the tester's mutation score and the baseline's coverage. Exit 1 on a problem."""
-        from .owncode.check import check_task
-        from .tasks import get_task
+        from ..owncode.check import check_task
+        from ..tasks import get_task
 
         report = check_task(get_task(task), size=size, seed=seed, max_mutants=max_mutants, coverage=not no_coverage)
         print_check(report)

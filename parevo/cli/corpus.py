@@ -12,8 +12,8 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from .cli_params import check_llm_spec, not_a_file
-from .errors import ParevoError
+from .params import check_llm_spec, not_a_file
+from ..errors import ParevoError
 
 console = Console()
 corpus_app = typer.Typer(no_args_is_help=True, help="Training data: generated and verified, or from runs.")
@@ -21,8 +21,8 @@ STYLE = {"kept": "green", "rejected": "yellow", "error": "magenta"}
 
 
 def _llm_config(path: Path | None):
-    from .llm import LLMConfig
-    from .tomlfile import read_toml, validate
+    from ..llm import LLMConfig
+    from ..tomlfile import read_toml, validate
 
     if path is None:
         return LLMConfig()
@@ -59,7 +59,7 @@ def generate(
     config: Optional[Path] = typer.Option(None, "--config", exists=True, dir_okay=False, readable=True, help="TOML file with an \\[llm] section (prices, timeouts)."),
 ) -> None:
     """Generate verified exercises: generator -> critic -> refine, then build, test, race and speed filters."""
-    from .corpus import CorpusSpec, FilterConfig, Generator
+    from ..corpus import CorpusSpec, FilterConfig, Generator
 
     filters = FilterConfig(min_speedup=min_speedup, keep_unchecked=not drop_unchecked, quick_tasks=quick,
                            test_threads=_threads(test_threads, "--test-threads"),
@@ -107,7 +107,7 @@ def from_runs(
     max_pairs: int = typer.Option(50, "--max-pairs", min=1, help="Most preference pairs per task and model."),
 ) -> None:
     """Supervised pairs (prompt -> best verified program) and preference pairs (faster vs slower) from runs."""
-    from .corpus import pairs_from_runs
+    from ..corpus import pairs_from_runs
 
     o = pairs_from_runs(runs, out, min_ratio=min_ratio, max_pairs=max_pairs)
     console.print(f"{o.verified} verified programs in {len(o.stores)} store(s): {o.sft} supervised pairs, "

@@ -14,8 +14,8 @@ from pydantic import ValidationError
 from rich.console import Console
 from rich.markup import escape
 
-from .cli_params import not_a_file
-from .errors import ParevoError
+from .params import not_a_file
+from ..errors import ParevoError
 
 console = Console()
 SERVED_NAME = "parevo-ft"
@@ -64,8 +64,8 @@ def finetune(
     served_name: str = typer.Option(SERVED_NAME, "--served-name", help="The model name the server serves."),
 ) -> None:
     """LoRA supervised fine-tuning on a parevo corpus; saves the adapter, a merged model and a summary."""
-    from .train import FinetuneConfig, require_train_extra
-    from .train import finetune as run_finetune
+    from ..train import FinetuneConfig, require_train_extra
+    from ..train import finetune as run_finetune
 
     if serve_url and not bench_after:
         raise ParevoError("--serve-url is used only with --bench-after TASKS")

@@ -17,8 +17,8 @@ from rich.live import Live
 from rich.markup import escape
 from rich.table import Table
 
-from .cli_params import check_llm_spec, parent_exists
-from .errors import ParevoError
+from .params import check_llm_spec, parent_exists
+from ..errors import ParevoError
 
 console = Console()
 runs_app = typer.Typer(no_args_is_help=True, help="Evolution runs: list them, show one.")
@@ -53,8 +53,8 @@ def evolve(
                                        help="Also copy the best program here."),
 ) -> None:
     """Evolve a task's implementation into a verified, fast parallel program."""
-    from .evolve.config import load_config
-    from .evolve.run import create_run, execute, make_llm, open_run, sweep_stale
+    from ..evolve.config import load_config
+    from ..evolve.run import create_run, execute, make_llm, open_run, sweep_stale
 
     if resume:
         if task is not None:
@@ -145,8 +145,8 @@ def _print_stats(stats: dict) -> None:
 @runs_app.command("list")
 def runs_list(runs_dir: Optional[Path] = typer.Option(None, "--runs-dir", file_okay=False)) -> None:
     """The runs under the runs directory, newest first."""
-    from .evolve.run import STORE_NAME, open_run, runs_dir as base_dir
-    from .evolve.stats import run_stats
+    from ..evolve.run import STORE_NAME, open_run, runs_dir as base_dir
+    from ..evolve.stats import run_stats
 
     base = base_dir(runs_dir)
     table = Table(title=f"runs in {base}")
@@ -167,8 +167,8 @@ def runs_list(runs_dir: Optional[Path] = typer.Option(None, "--runs-dir", file_o
 def runs_show(run_ref: str = typer.Argument(..., metavar="RUN"), runs_dir: Optional[Path] = typer.Option(None, "--runs-dir", file_okay=False),
               program: Optional[int] = typer.Option(None, "--program", min=1, help="Print one program's code and feedback.")) -> None:
     """One run: its settings, figures, and every program with its lineage."""
-    from .evolve.run import open_run
-    from .evolve.stats import run_stats
+    from ..evolve.run import open_run
+    from ..evolve.stats import run_stats
 
     run = open_run(run_ref, base=runs_dir, readonly=True)
     row = run.store.run()
@@ -211,7 +211,7 @@ def runs_calls(run_ref: str = typer.Argument(..., metavar="RUN"), runs_dir: Opti
                out: Optional[Path] = typer.Option(None, "--out", dir_okay=False, callback=parent_exists,
                                                   help="Write JSONL here (default: stdout).")) -> None:
     """Every LLM call of a run as JSON lines (one CallRecord each): what `--llm replay:FILE` reads."""
-    from .evolve.run import open_run
+    from ..evolve.run import open_run
 
     run = open_run(run_ref, base=runs_dir, readonly=True)
     lines = [rec + "\n" for rec in run.store.call_records(run.run_id)]
@@ -225,7 +225,7 @@ def runs_calls(run_ref: str = typer.Argument(..., metavar="RUN"), runs_dir: Opti
 @llm_app.command("pending")
 def llm_pending(directory: Path = typer.Argument(..., exists=True, file_okay=False, help="The exchange directory.")) -> None:
     """Requests waiting for an answer in an exchange directory."""
-    from .llm.providers.exchange import pending
+    from ..llm.providers.exchange import pending
 
     reqs = pending(directory)
     if not reqs:
@@ -241,9 +241,9 @@ def llm_answer(directory: Path = typer.Argument(..., exists=True, file_okay=Fals
                reply_file: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True, allow_dash=True,
                                                  help="A file with the reply text (- for stdin).")) -> None:
     """Answer one pending request (written atomically, so the waiting run never reads half a reply)."""
-    from .llm.providers.exchange import answer
+    from ..llm.providers.exchange import answer
 
-    from .paths import read_user_text
+    from ..paths import read_user_text
 
     text = sys.stdin.read() if str(reply_file) == "-" else read_user_text(reply_file, "reply file")
     path = answer(directory, request_id, text)

@@ -7,7 +7,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from .verify.result import EvalResult
+from ..verify.result import EvalResult
 
 STATUS_STYLE = {"ok": "green", "fail": "red", "error": "magenta", "skipped": "dim"}
 

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 from rich.console import Console
 
-from .cli_params import not_a_file
+from .params import not_a_file
 
 console = Console()
 
@@ -22,7 +22,7 @@ def report(
     bench_dir: Optional[Path] = typer.Option(None, "--bench-dir", file_okay=False, help="Where benches live (default ./parevo-bench)."),
 ) -> None:
     """Compare benches and evolve runs: report.html (tables, plots) and summary.md. Works on running ones."""
-    from .report import write_report
+    from ..report import write_report
 
     paths = write_report(runs, out, bench_dir=bench_dir, runs_dir=runs_dir)
     console.print(f"report   {paths.html}")

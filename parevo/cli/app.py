@@ -13,9 +13,9 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from . import __version__
-from .cli_params import check_model, parent_exists
-from .errors import ParevoError
+from .. import __version__
+from .params import check_model, parent_exists
+from ..errors import ParevoError
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Verified parallel C++ for irregular data.")
 tasks_app = typer.Typer(no_args_is_help=True, help="The built-in task suite.")
@@ -32,7 +32,7 @@ def _root(ctx: typer.Context, version: bool = typer.Option(False, "--version", h
         console.print(f"parevo {__version__}")
         raise typer.Exit()
     if ctx.invoked_subcommand in LAUNCHERS:
-        from .toolchain.lifeline import sweep_orphan_cgroups
+        from ..toolchain.lifeline import sweep_orphan_cgroups
 
         sweep_orphan_cgroups()  # what a killed parevo left behind must not run beside this one
 
@@ -59,7 +59,7 @@ def doctor() -> None:
 @tasks_app.command("list")
 def tasks_list() -> None:
     """List the built-in tasks."""
-    from .tasks import builtin_task_ids, get_task
+    from ..tasks import builtin_task_ids, get_task
 
     table = Table(title="built-in tasks")
     for col in ("id", "title", "models", "families", "references"):
@@ -73,7 +73,7 @@ def tasks_list() -> None:
 @tasks_app.command("show")
 def tasks_show(task: str = typer.Argument(..., help="Task id or task directory.")) -> None:
     """Show a task: statement, signature, families, sizes."""
-    from .tasks import get_task
+    from ..tasks import get_task
 
     t = get_task(task)
     s = t.spec
@@ -98,8 +98,8 @@ def tasks_doc(
     quick: bool = typer.Option(False, "--quick", help="Small inputs: checks the pipeline, not a measurement."),
 ) -> None:
     """Regenerate docs/suite.md: every expert reference through the whole cascade, with its timings."""
-    from .tasks import suitedoc
-    from .verify.config import EvalConfig
+    from ..tasks import suitedoc
+    from ..verify.config import EvalConfig
 
     ids = [t.strip() for t in tasks.split(",")] if tasks else suitedoc.default_task_ids()
     config = (EvalConfig.quick(reps=reps) if quick else EvalConfig(reps=reps)).model_copy(
@@ -149,10 +149,10 @@ def eval_cmd(
     seed: Optional[int] = typer.Option(None, "--seed", min=0, help="Seed of the generated inputs (default: fresh and secret)."),
 ) -> None:
     """Run the verification cascade on one candidate and print a report."""
-    from .report_text import print_eval
-    from .tasks import get_task
-    from .verify.cascade import evaluate
-    from .verify.config import EvalConfig
+    from .text import print_eval
+    from ..tasks import get_task
+    from ..verify.cascade import evaluate
+    from ..verify.config import EvalConfig
 
     t = get_task(task)
     check_model(t, model)
@@ -192,7 +192,7 @@ def racecheck(
 ) -> None:
     """Race-check a whole program. Exit 1 on a data race, 0 when none is seen, 2 when it could not check.
     Extra compiler flags and extra source files go after `--`."""
-    from .verify.racecheck import racecheck as check
+    from ..verify.racecheck import racecheck as check
 
     sweep = _parse_threads(threads) or [2, 3, 4, 7, 8]
     result = check(program, model, list(ctx.args), sweep, runs, arg, timeout)
@@ -211,12 +211,12 @@ def racecheck(
     raise typer.Exit(result.exit_code)
 
 
-from .cli_bench import register as register_bench  # noqa: E402
-from .cli_evolve import register  # noqa: E402
-from .cli_corpus import register as register_corpus  # noqa: E402
-from .cli_report import register as register_report  # noqa: E402
-from .cli_train import register as register_train  # noqa: E402
-from .cli_owncode import register as register_owncode  # noqa: E402
+from .bench import register as register_bench  # noqa: E402
+from .evolve import register  # noqa: E402
+from .corpus import register as register_corpus  # noqa: E402
+from .report import register as register_report  # noqa: E402
+from .train import register as register_train  # noqa: E402
+from .owncode import register as register_owncode  # noqa: E402
 
 register(app)
 register_bench(app)
