@@ -25,7 +25,7 @@ WORK_ENTRY_POINTS = [
     ("parevo.verify.cascade", "evaluate"), ("parevo.verify.racecheck", "racecheck"),
     ("parevo.cli.evolve", "_execute_live"), ("parevo.cli.bench", "_run_with_progress"),
     ("parevo.cli.corpus", "_interruptible"), ("parevo.corpus", "pairs_from_runs"),
-    ("parevo.tasks.suitedoc", "run_references"), ("parevo.owncode.check", "check_task"),
+    ("parevo.report.suitedoc", "run_references"), ("parevo.owncode.check", "check_task"),
     ("parevo.owncode.new", "new_task"),
 ]
 

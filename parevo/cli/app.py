@@ -98,7 +98,7 @@ def tasks_doc(
     quick: bool = typer.Option(False, "--quick", help="Small inputs: checks the pipeline, not a measurement."),
 ) -> None:
     """Regenerate docs/suite.md: every expert reference through the whole cascade, with its timings."""
-    from ..tasks import suitedoc
+    from ..report import suitedoc
     from ..verify.config import EvalConfig
 
     ids = [t.strip() for t in tasks.split(",")] if tasks else suitedoc.default_task_ids()

@@ -17,7 +17,7 @@ from ..toolchain import probe
 from ..verify.cascade import evaluate
 from ..verify.config import EvalConfig
 from ..verify.result import EvalResult
-from . import builtin_task_ids, get_task
+from ..tasks import builtin_task_ids, get_task
 
 
 @dataclass
