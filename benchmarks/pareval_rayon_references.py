@@ -1,7 +1,9 @@
 """The Rayon references of the ParEval problems through the quick cascade (the path `parevo eval
 TASKDIR reference/rayon.rs --model rayon --quick` takes), one per ParEval category: each one's
 status, the stage it reached, its quick speedup over the C++ baseline (small sizes, noisy: the
-point is that they pass, not the figure) and the evaluation time, all from this one run.
+point is that they pass, not the figure) and the evaluation time, all from this one run. The
+timing size is quick's, capped at the task's own (`parevo eval --quick` does not cap it, which
+takes an N x N problem such as highest_degree past the memory limit at N = 20000).
 
     python benchmarks/pareval_rayon_references.py [--tasks pareval_03_dense_la_axpy,...] [--json out.json]
 
@@ -18,6 +20,7 @@ import time
 from parevo import EvalConfig, evaluate
 from parevo.tasks import pareval as pe
 
+QUICK_TIMING = EvalConfig.quick().timing_size
 DEFAULT_TASKS = [t for t in pe.pareval_task_ids() if "rayon" in pe.get_pareval_task(t).spec.references]
 
 
@@ -31,7 +34,10 @@ def main() -> int:
     for tid in args.tasks.split(","):
         task = pe.get_pareval_task(tid)
         start = time.monotonic()
-        r = evaluate(task, task.reference_source("rayon") or "", "rayon", EvalConfig.quick())
+        # quick's fixed timing size (20000) is N for the N x N problems (graph, stencil): a 1.6 GB
+        # matrix, twice, past the 4 GiB limit; no quick input is bigger than the task's own.
+        cfg = EvalConfig.quick(timing_size=min(QUICK_TIMING, task.spec.sizes.timing))
+        r = evaluate(task, task.reference_source("rayon") or "", "rayon", cfg)
         sp = r.metrics.get("speedup")
         last = r.stage_reached or "-"
         rows.append({"task": tid, "status": r.status, "stage": last, "speedup": sp,

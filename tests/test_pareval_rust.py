@@ -1,7 +1,8 @@
 """ParEval's problems in the rayon model: every Rust view's two halves are checked cheaply but for
 real (all C++ adapters in one g++ run, all generated entry calls type-checked against their
-signatures in one rustc run), and `parevo bench --suite pareval --models rayon` runs two of the
-Rayon references end to end. The other references: benchmarks/pareval_rayon_references.py."""
+signatures in one rustc run); relu's Rayon reference goes through the quick cascade and `parevo
+bench --suite pareval --models rayon` runs two more end to end. The other references:
+benchmarks/pareval_rayon_references.py."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 
+from parevo import EvalConfig, evaluate
 from parevo.bench.items import pareval_items
 from parevo.bench.store import BenchStore
 from parevo.paths import PACKAGE_DIR
@@ -93,14 +95,22 @@ def test_rayon_items_use_parevos_prompt_and_skip_tasks_without_a_view(tmp_path, 
                                                           "no Rust view (rust/rust.toml) for this problem")]
 
 
+@needs_rust
+def test_relu_reference_passes_the_quick_cascade(build_cache):
+    """An in-place problem (`&mut [f64]`): the harness's own vector is what the candidate writes."""
+    task = pe.get_pareval_task("55_transform_relu")
+    r = evaluate(task, task.reference_source("rayon") or "", "rayon", EvalConfig.quick(), cache=build_cache)
+    assert r.status == "ok" and r.stage("race").metrics.get("by_construction"), r.feedback
+
+
 @pytest.mark.slow
 @needs_rust
 def test_bench_runs_two_rayon_references(tmp_path):
     r = subprocess.run([sys.executable, "-m", "parevo.cli", "bench", "--suite", "pareval", "--solutions", "reference",
-                        "--models", "rayon", "--quick", "--tasks", "55,40", "--name", "rr"], cwd=tmp_path,
+                        "--models", "rayon", "--quick", "--tasks", "14,40", "--name", "rr"], cwd=tmp_path,
                        capture_output=True, text=True, timeout=600, env={**os.environ, "COLUMNS": "200"})
     assert r.returncode == 0, r.stdout + r.stderr
     rows = BenchStore(tmp_path / "parevo-bench" / "rr" / "bench.sqlite", readonly=True).samples("rr")
-    assert sorted(x.prompt_id for x in rows) == ["pareval/40_sort_sort_an_array_of_complex_numbers_by_magnitude/rayon",
-                                                "pareval/55_transform_relu/rayon"]
+    assert sorted(x.prompt_id for x in rows) == ["pareval/14_geometry_closest_pair_1d/rayon",
+                                                "pareval/40_sort_sort_an_array_of_complex_numbers_by_magnitude/rayon"]
     assert all(x.status == "ok" and x.race_free for x in rows), [(x.prompt_id, x.status, x.feedback) for x in rows]
