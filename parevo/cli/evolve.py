@@ -101,7 +101,7 @@ def evolve(
     elif outcome.stats.get("viable"):
         console.print(f"[yellow]{outcome.stats['viable']} correct, race-free programs, but every timing was contended by "
                       f"other load on this machine: no best is chosen from those numbers (run on a quieter machine, or "
-                      f"raise [eval] contention_max_cores)[/]")
+                      f"raise \\[eval] contention_max_cores)[/]")
     else:
         console.print("[yellow]no correct, race-free program yet[/]")
     raise typer.Exit(0 if outcome.status != "failed" else 1)
