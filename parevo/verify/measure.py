@@ -39,19 +39,24 @@ class Timed(NamedTuple):
     attempts: int
 
 
+def _timing_env(ctx: EvalContext) -> dict[str, str]:
+    """The environment of every timed run (and of the witness runs judged beside them)."""
+    policy = ctx.config.timing_wait_policy
+    return {**ctx.run_env(), **({"OMP_WAIT_POLICY": policy} if policy else {})}
+
+
 def _timed(ctx: EvalContext, role: str, threads: list[int], seed: int) -> Timed:
     """One harness run: each timing input is generated once and timed at every thread count.
 
     A run that overlapped other CPU use on the machine is run again, up to `contention_retimes`
     times; the least contended run is kept and still says it was contended if all were."""
     families = ctx.timing_families()
-    policy = {"OMP_WAIT_POLICY": ctx.config.timing_wait_policy} if ctx.config.timing_wait_policy else {}
     kept: Timed | None = None
     for attempt in range(1, ctx.config.contention_retimes + 2):
         before = contention.sample()
         run = run_harness(ctx.harness().path, ctx.binaries[role].path,
                           [CaseSpec(f, ctx.size("timing"), seed) for f in families], threads, ctx.limits(ctx.config.timing_wall_s), warmup=ctx.config.warmup, reps=ctx.config.reps,
-                          env={**ctx.run_env(), **policy})
+                          env=_timing_env(ctx))
         after = contention.sample()
         seen = contention.between(before, after, ctx.config.contention_max_cores) if before and after else None
         if run.failure() or seen is None or not seen.contended:
@@ -85,10 +90,9 @@ def _witness_at(ctx: EvalContext, role: str, model: str, size: int, p: int, min_
     """The witness of one call per timing family at `size` and `p` threads (after a warm-up call, so
     that starting a thread team is not counted as work), or why the run failed."""
     families = ctx.timing_families()
-    policy = {"OMP_WAIT_POLICY": ctx.config.timing_wait_policy} if ctx.config.timing_wait_policy else {}
     run = run_harness(ctx.harness().path, ctx.binaries[role].path,
                       [CaseSpec(f, size, ctx.seed + 2000) for f in families], [p],
-                      ctx.limits(ctx.config.timing_wall_s), warmup=1, reps=1, env={**ctx.run_env(), **policy})
+                      ctx.limits(ctx.config.timing_wall_s), warmup=1, reps=1, env=_timing_env(ctx))
     return run.failure() or witness.assess(run.at(p), model, min_call)
 
 
