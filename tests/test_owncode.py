@@ -142,7 +142,10 @@ def test_irregular_input_bug_or_race_fails(made, name, build_cache):
     if stage == "race" and name not in FULL:
         pytest.skip("a race needs the race build (PAREVO_OWNCODE_ALL=1)")
     wrong = _eval(made[name], bad, build_cache)
-    assert wrong.status == "fail" and wrong.stage_reached == stage, wrong.feedback
+    # A race may also show as a wrong answer at the correctness stage (it did on a loaded CI
+    # machine): either is the right verdict; passing, or failing anywhere else, is not.
+    stages = {"correctness", "race"} if stage == "race" else {stage}
+    assert wrong.status == "fail" and wrong.stage_reached in stages, wrong.feedback
 
 
 def test_cli_new_check_and_eval_take_relative_paths(tmp_path, monkeypatch, _session_cache):
