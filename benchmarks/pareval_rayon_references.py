@@ -18,7 +18,7 @@ import sys
 import time
 
 from parevo import EvalConfig, evaluate
-from parevo.tasks import pareval as pe
+from parevo.bench import pareval as pe
 
 QUICK_TIMING = EvalConfig.quick().timing_size
 DEFAULT_TASKS = [t for t in pe.pareval_task_ids() if "rayon" in pe.get_pareval_task(t).spec.references]

@@ -10,7 +10,7 @@ import pytest
 from conftest import FIXTURES
 from parevo import EvalConfig, evaluate, get_task
 from parevo.tasks import builtin_task_ids
-from parevo.tasks.pareval import pareval_task_ids
+from parevo.bench.pareval import pareval_task_ids
 
 # task id -> the edge-case families it must list (docs/tasks.md, "Edge-case families").
 EDGE_FAMILIES: dict[str, list[str]] = {

@@ -11,7 +11,7 @@ from conftest import FIXTURES
 from parevo import EvalConfig, evaluate
 from parevo.errors import ParevoError
 from parevo.tasks import get_task
-from parevo.tasks.pareval import (
+from parevo.bench.pareval import (
     assemble, get_pareval_task, load_prompts, pareval_task_ids, paper_config, supported, task_id_for,
 )
 

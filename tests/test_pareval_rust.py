@@ -18,7 +18,7 @@ from parevo import EvalConfig, evaluate
 from parevo.bench.items import pareval_items
 from parevo.bench.store import BenchStore
 from parevo.paths import PACKAGE_DIR
-from parevo.tasks import pareval as pe
+from parevo.bench import pareval as pe
 from parevo.toolchain import rust
 from parevo.verify import rustbuild
 

@@ -11,7 +11,7 @@ from ..errors import ParevoError
 from ..prompting.task import SCRATCH, mutate_messages
 from ..llm import Message
 from ..tasks import builtin_task_ids, get_task, load_task
-from ..tasks import pareval as pe
+from . import pareval as pe
 
 PAREVAL_SYSTEM = ("You are an expert in parallel programming. Complete the C++ function the user starts. "
                   "Answer with the code in one ```cpp block: either the rest of the function body (with its closing "
@@ -24,7 +24,7 @@ class BenchItem(BaseModel):
     model: str  # parevo's parallel model
     function: str
     messages: list[Message]
-    pareval_prompt: str | None = None  # set: the reply continues this prompt (tasks/pareval.assemble)
+    pareval_prompt: str | None = None  # set: the reply continues this prompt (bench/pareval.assemble)
 
 
 class Skipped(BaseModel):

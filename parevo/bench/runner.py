@@ -19,7 +19,7 @@ from ..llm.extract import extract_code
 from ..llm import LLM, Budget, BudgetExceeded, LLMError
 from ..llm.spec import LLMConfig
 from ..tasks import get_task
-from ..tasks import pareval as pe
+from . import pareval as pe
 from ..toolchain import models as pm
 from ..verify.config import EvalConfig
 from ..verify.result import EvalResult

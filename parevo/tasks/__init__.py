@@ -7,7 +7,7 @@ from pathlib import Path
 from ..errors import TaskFileError
 from ..paths import SUITE_DIR
 
-PAREVAL_TASKS = Path(__file__).parent / "pareval"  # ParEval problems judged by parevo (tasks/pareval.py)
+PAREVAL_TASKS = Path(__file__).parent / "pareval"  # ParEval problems judged by parevo (bench/pareval.py)
 from .model import Task, TaskSpec, load_task
 
 __all__ = ["Task", "TaskSpec", "load_task", "builtin_task_ids", "get_task"]

@@ -26,9 +26,10 @@ from pydantic import BaseModel, ValidationError
 from ..errors import ParevoError, TaskFileError
 from ..verify.config import EvalConfig
 from ..verify.source import defines_function, strip_comments_and_strings
-from .model import Task, load_task
+from ..tasks import PAREVAL_TASKS
+from ..tasks.model import Task, load_task
 
-TASKS_DIR = Path(__file__).parent / "pareval"
+TASKS_DIR = PAREVAL_TASKS
 MODEL_MAP = {"serial": "serial", "omp": "openmp"}  # ParEval model -> parevo model
 UNSUPPORTED_MODELS = {"mpi": "no MPI runtime in the sandbox", "mpi+omp": "no MPI runtime in the sandbox",
                       "kokkos": "Kokkos is not installed", "cuda": "no GPU on this machine",
