@@ -5,6 +5,7 @@ rerun with more budget goes on from the recorded calls."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sqlite3
 from pathlib import Path
@@ -133,7 +134,7 @@ def test_filters_reject_a_slow_solution_and_an_unchecked_tbb_one_on_request(buil
 
     good = parse_draft(yaml.safe_load(SCRIPT.read_text())["refine"][0]).draft
     seed = Seed(id="topic/x", kind="topic", model="openmp", topic="x")
-    v = Filters(FilterConfig(min_speedup=1e6), build_cache).run(seed, good)
+    v = asyncio.run(Filters(FilterConfig(min_speedup=1e6), build_cache).run(seed, good))
     assert v.reason == "too_slow" and v.speedup is not None and v.race_free is True
 
     if not probe.detect().tbb:
@@ -146,9 +147,9 @@ def test_filters_reject_a_slow_solution_and_an_unchecked_tbb_one_on_request(buil
         "      for (std::size_t i = r.begin(); i != r.end(); ++i) s += (std::int64_t)v[i] * v[i];\n"
         "      return s; }, [](std::int64_t a, std::int64_t b) { return a + b; });\n}\n")})
     tbb_seed = seed.model_copy(update={"model": "tbb"})
-    kept = Filters(FilterConfig(), build_cache).run(tbb_seed, tbb)
+    kept = asyncio.run(Filters(FilterConfig(), build_cache).run(tbb_seed, tbb))
     assert kept.reason is None and kept.race_checked is False and kept.race_free is None and kept.tests_passed
-    dropped = Filters(FilterConfig(keep_unchecked=False), build_cache).run(tbb_seed, tbb)
+    dropped = asyncio.run(Filters(FilterConfig(keep_unchecked=False), build_cache).run(tbb_seed, tbb))
     assert dropped.reason == "race_unchecked"
 
 

@@ -130,7 +130,7 @@ class Generator:
         if dup := self.deduper.check(draft.solution):
             return self._decide(record, sample, Verdict().reject("duplicate", f"near-duplicate of kept record {dup}"))
         try:
-            verdict = await asyncio.to_thread(self.filters.run, seed, draft)
+            verdict = await self.filters.run(seed, draft)
         except INFRA_ERRORS as exc:
             return self._decide(record, sample, Verdict().reject("infra_error", str(exc)), status="error")
         self._decide(record, sample, verdict)
