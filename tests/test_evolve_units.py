@@ -216,3 +216,17 @@ def test_llm_share_counts_concurrent_calls_once_and_never_exceeds_the_wall():
     iso = lambda t: dt.datetime.fromtimestamp(t, dt.timezone.utc).isoformat()  # noqa: E731
     assert _span_seconds(iso(90.0), iso(110.0), calls) == 40.0  # the session waits for the call
     assert _span_seconds(iso(90.0), iso(140.0), calls) == 50.0
+
+
+def test_eval_section_is_typed_and_only_what_was_set_is_saved(tmp_path):
+    p = tmp_path / "c.toml"
+    p.write_text("[evolve]\nquick = true\n[eval]\nseed = 5\n")
+    cfg = load_config(p)
+    assert cfg.eval.seed == 5 and cfg.eval_config().timing_size == 20000  # quick's size, the user's seed
+    saved = cfg.model_dump(mode="json")
+    assert saved["eval"] == {"seed": 5}
+    again = RunConfig(**saved)  # a resumed run: the same settings
+    assert again.eval_config() == cfg.eval_config()
+    p.write_text("[eval]\ntiming_size = 'big'\n")
+    with pytest.raises(ParevoError, match=r"c\.toml: eval\.timing_size"):
+        load_config(p)

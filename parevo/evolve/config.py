@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_serializer
 
 from ..tomlfile import read_toml, validate
 from ..llm.spec import LLMConfig
@@ -41,21 +41,30 @@ class EvolveConfig(BaseModel):
 
 
 class RunConfig(BaseModel):
+    """`eval` holds only the [eval] keys the user set (pydantic's `model_fields_set`): they
+    override the base that `evolve.quick` picks, and only they are saved in the run record, so a
+    resumed quick run keeps quick's sizes for every key the user did not set."""
+
     model_config = ConfigDict(extra="forbid")
     evolve: EvolveConfig = Field(default_factory=EvolveConfig)
-    eval: dict = Field(default_factory=dict)  # EvalConfig overrides
+    eval: EvalConfig = Field(default_factory=EvalConfig)
     llm: dict = Field(default_factory=dict)  # parevo.llm.spec.LLMConfig fields
+
+    @field_serializer("eval")
+    def _only_what_was_set(self, value: EvalConfig) -> dict:
+        return value.model_dump(mode="json", exclude_unset=True)
 
     def eval_config(self) -> EvalConfig:
         base = EvalConfig.quick() if self.evolve.quick else EvalConfig()
-        return validate(EvalConfig, {**base.model_dump(), **self.eval}, "[eval] section")
+        overrides = self.eval.model_dump(exclude_unset=True)
+        return validate(EvalConfig, {**base.model_dump(), **overrides}, "[eval] section")
 
 
 def load_config(path: Path | None) -> RunConfig:
     if path is None:
         return RunConfig()
-    cfg = validate(RunConfig, read_toml(Path(path), "config file"), str(path))
-    # [eval] and [llm] are free-form tables above: checked here, before a run starts.
-    validate(EvalConfig, cfg.eval, str(path), prefix="eval.")
+    data = read_toml(Path(path), "config file")
+    cfg = validate(RunConfig, data, str(path))
+    # [llm] is a free-form table above: checked here, before a run starts.
     validate(LLMConfig, cfg.llm, str(path), prefix="llm.")
     return cfg
