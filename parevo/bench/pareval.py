@@ -30,9 +30,8 @@ from ..tasks import PAREVAL_TASKS
 from ..tasks.model import Task, load_task
 
 TASKS_DIR = PAREVAL_TASKS
-MODEL_MAP = {"serial": "serial", "omp": "openmp"}  # ParEval model -> parevo model
-UNSUPPORTED_MODELS = {"mpi": "no MPI runtime in the sandbox", "mpi+omp": "no MPI runtime in the sandbox",
-                      "kokkos": "Kokkos is not installed", "cuda": "no GPU on this machine",
+MODEL_MAP = {"serial": "serial", "omp": "openmp", "mpi": "mpi", "mpi+omp": "mpi+omp"}  # ParEval model -> parevo model
+UNSUPPORTED_MODELS = {"kokkos": "Kokkos is not installed", "cuda": "no GPU on this machine",
                       "hip": "no GPU on this machine"}
 PROMPT_FILES = {"generation": "generation-prompts.json", "translation": "translation-prompts.json"}
 
