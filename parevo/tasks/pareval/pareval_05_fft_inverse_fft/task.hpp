@@ -8,7 +8,7 @@
 #include <string>
 
 #include "parevo/random.hpp"
-#include "parevo/pareval_fft.hpp"
+#include "../pareval_fft.hpp"  // ParEval's FFT helpers, shared by its FFT tasks
 #include "types.hpp"
 
 // The prompt forward-declares `fft` and says it is there to call (ParEval's harness defined it

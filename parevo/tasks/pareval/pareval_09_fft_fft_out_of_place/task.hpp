@@ -9,7 +9,7 @@
 #include <string>
 
 #include "parevo/random.hpp"
-#include "parevo/pareval_fft.hpp"
+#include "../pareval_fft.hpp"  // ParEval's FFT helpers, shared by its FFT tasks
 #include "types.hpp"
 
 namespace task {
