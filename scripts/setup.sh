@@ -9,9 +9,10 @@ cd "$(dirname "$0")/.."
 # checks without false positives); libtbb-dev the tbb model; bubblewrap confines writes and
 # the network; linux-perf the profile stage; util-linux has prlimit; procps has pgrep; cargo,
 # rustc and librust-rayon-dev (Rayon as a local crate registry) the rayon model; openmpi-bin and
-# libopenmpi-dev the mpi and mpi+omp models.
+# libopenmpi-dev the mpi and mpi+omp models; cmake builds Kokkos with OpenMP (the kokkos model:
+# Debian's libtrilinos-kokkos-dev is Serial-only, see scripts/build-kokkos.sh).
 APT_PACKAGES=(g++ gcc libomp-dev libtbb-dev bubblewrap linux-perf util-linux procps python3-venv python3-pip
-              cargo rustc librust-rayon-dev openmpi-bin libopenmpi-dev)
+              cargo rustc librust-rayon-dev openmpi-bin libopenmpi-dev cmake)
 # `setup.sh --test`: also what the tests need; headless Chromium renders the HTML report.
 if [ "${1:-}" = "--test" ]; then
   APT_PACKAGES+=(chromium fonts-dejavu-core)
@@ -46,4 +47,9 @@ if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   .venv/bin/python -m pip install -q --upgrade pip >/dev/null
   .venv/bin/python -m pip install -q -e ".[$EXTRAS]"
   touch "$stamp"
+fi
+
+# The kokkos model's Kokkos (OpenMP backend) into /usr/local/kokkos, when this user may write there.
+if [ -w /usr/local ] || [ -d /usr/local/kokkos ]; then
+  scripts/build-kokkos.sh || echo "parevo set-up: Kokkos was not built; the kokkos model is unavailable ('parevo doctor')" >&2
 fi

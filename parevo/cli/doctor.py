@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..toolchain import mpi, probe, rust, sandbox
+from ..toolchain import kokkos, mpi, probe, rust, sandbox
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,7 @@ def checks() -> list[Check]:
     cg = g.cgroups
     rs = rust.detect()
     mt = mpi.detect()
+    kt = kokkos.detect()
     return [
         Check("g++ (C++20)", bool(tc.cxx), tc.cxx_version or "not found", "nothing can be built", "apt-get install g++", True),
         Check("gcc", bool(tc.cc), tc.cc or "not found", "C programs cannot be race-checked", "apt-get install gcc"),
@@ -43,6 +44,9 @@ def checks() -> list[Check]:
         Check("Open MPI (mpi, mpi+omp)", not mt.missing(),
               f"{mt.version}, {mt.mpirun}" if not mt.missing() else mt.missing(),
               "the mpi and mpi+omp models cannot be built", "apt-get install openmpi-bin libopenmpi-dev"),
+        Check("Kokkos, OpenMP backend", not kt.missing(),
+              f"Kokkos {kt.version} ({', '.join(kt.backends).lower()}) in {kt.include}" if not kt.missing() else kt.missing(),
+              "the kokkos model cannot be built", "scripts/build-kokkos.sh (Debian's Trilinos Kokkos is Serial-only)"),
         Check("perf", bool(tc.perf),
               (f"{tc.perf}; hardware counters {'available' if tc.perf_hardware else 'NOT supported here (software counters only)'}"
                if tc.perf else "not found"),

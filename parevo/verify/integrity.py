@@ -690,7 +690,8 @@ def raw_syscalls(preprocessed: str) -> list[Problem]:
 # 5. The declared model, witnessed in what was compiled
 # --------------------------------------------------------------------------------------------
 
-_MODEL_LABEL = {"openmp": "OpenMP", "threads": "std::thread", "tbb": "oneTBB", "parlay": "ParlayLib", "mpi": "MPI"}
+_MODEL_LABEL = {"openmp": "OpenMP", "threads": "std::thread", "tbb": "oneTBB", "parlay": "ParlayLib", "mpi": "MPI",
+                "kokkos": "Kokkos"}
 _PARLAY_SCHEDULER = ("parlay::fork_join_scheduler", "parlay::scheduler<", "parlay::JobImpl<", "parlay::WorkStealingJob")
 _MODEL_FIX = {
     "openmp": "an OpenMP candidate must express its parallelism with `#pragma omp` constructs",
@@ -699,7 +700,14 @@ _MODEL_FIX = {
     "parlay": "a ParlayLib candidate must do its work through parlay:: primitives",
     "serial": "a serial candidate must not use any parallel runtime",
     "mpi": "an MPI candidate must share its work among the ranks through MPI calls",
+    "kokkos": "a Kokkos candidate must do its work through Kokkos::parallel_for / parallel_reduce / parallel_scan "
+              "on the default (OpenMP) execution space",
 }
+# A Kokkos dispatch compiled for the OpenMP space: its parallel region is a clone of the dispatch's
+# execute(). Kokkos's own functors (a View's zero fill, deep_copy) do not count as the candidate's.
+_KOKKOS_DISPATCH = re.compile(r"^Kokkos::Impl::Parallel(?:For|Reduce|Scan|ScanWithTotal)<(?!Kokkos::)"
+                              r".*, Kokkos::OpenMP>::execute\(\) const \[clone \._omp_fn\.\d+\]$")
+_OMP_OUTLINED = re.compile(r"\[clone \._omp_fn\.\d+\]$|\._omp_fn\.\d+$")
 
 
 def _runtime_witness(sym: Symbol) -> tuple[str, bool] | None:
@@ -717,7 +725,15 @@ def _runtime_witness(sym: Symbol) -> tuple[str, bool] | None:
             return "mpi", True
     if any(p in sym.demangled for p in _PARLAY_SCHEDULER):
         return "parlay", True
+    if _KOKKOS_DISPATCH.match(sym.demangled):
+        return "kokkos", True
     return None
+
+
+def _kokkos_owns_openmp(symbols: list[Symbol]) -> bool:
+    """Whether every OpenMP parallel region in the object is one of Kokkos's dispatches (then the
+    GOMP_* references are Kokkos's backend, not the candidate's own `#pragma omp`)."""
+    return all(sym.demangled.startswith("Kokkos::") for sym in symbols if _OMP_OUTLINED.search(sym.demangled))
 
 
 def compiled_model_use(obj: Path, model: str) -> list[Problem]:
@@ -730,7 +746,8 @@ def compiled_model_use(obj: Path, model: str) -> list[Problem]:
     std::thread, so a parlay candidate's own std::thread use cannot be told apart and is allowed."""
     seen: dict[str, list[Symbol]] = {}
     constructs: set[str] = set()
-    for sym in object_symbols(obj):
+    symbols = object_symbols(obj)
+    for sym in symbols:
         if hit := _runtime_witness(sym):
             seen.setdefault(hit[0], []).append(sym)
             if hit[1]:
@@ -738,6 +755,8 @@ def compiled_model_use(obj: Path, model: str) -> list[Problem]:
     if "parlay" in seen:
         seen.pop("threads", None)  # ParlayLib's own workers
         constructs.discard("threads")
+    if model == "kokkos" and _kokkos_owns_openmp(symbols):
+        seen.pop("openmp", None)
     problems = []
     # A hybrid model ("mpi+omp") needs each of its runtimes; any other runtime is foreign.
     parts = {"omp": "openmp"}
@@ -750,6 +769,9 @@ def compiled_model_use(obj: Path, model: str) -> list[Problem]:
         if model == "openmp":
             message = ("no OpenMP construct was compiled (no `#pragma omp parallel` region reached the compiler: "
                        "check for `#if 0`, comments or a missing -fopenmp); " + _MODEL_FIX["openmp"])
+        elif model == "kokkos":
+            message = ("no Kokkos parallel dispatch on the OpenMP execution space was compiled (a Serial space, "
+                       "`#if 0` or only Kokkos's own View fills run on one thread); " + _MODEL_FIX["kokkos"])
         else:
             message = f"no {_MODEL_LABEL.get(model, model)} parallel construct was compiled; {_MODEL_FIX.get(model, '')}"
         problems.append(Problem("model_not_compiled", message))

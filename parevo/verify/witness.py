@@ -28,7 +28,8 @@ from .harness import CaseRecord
 ORIGIN_NAMES = {0: "another library", 1: "OpenMP", 2: "oneTBB", 3: "std::thread", 4: "pthread_create", 16: "MPI rank"}
 # A Rust candidate's std (and so Rayon's pool) is linked into the candidate library: its threads
 # start there (verify/rustcheck.py keeps std::thread out of a rayon candidate).
-ALLOWED = {"openmp": {1}, "threads": {3, 4}, "tbb": {2}, "parlay": {3}, "rayon": {4},
+# Kokkos's OpenMP backend runs its parallel regions on libgomp's team.
+ALLOWED = {"openmp": {1}, "threads": {3, 4}, "tbb": {2}, "parlay": {3}, "rayon": {4}, "kokkos": {1},
            # MPI: rank 0's entry reports each rank's work (CPU outside MPI calls) as origin 16;
            # an "thread" of the witness is then a rank (cxx/entry_mpi.hpp).
            "mpi": {16}, "mpi+omp": {16}}

@@ -14,6 +14,9 @@
 #ifdef PAREVO_WITH_MPI
 #include "entry_mpi.hpp"
 #endif
+#ifdef PAREVO_WITH_KOKKOS
+#include <Kokkos_Core.hpp>
+#endif
 #ifdef PAREVO_WITH_RAYON
 extern "C" int parevo_rust_init(int threads);  // the generated Rust crate's (verify/rustbuild.py)
 #endif
@@ -28,6 +31,13 @@ __attribute__((visibility("default"))) int parevo_entry_init(int threads) {
                                                           static_cast<std::size_t>(threads));
 #elif defined(PAREVO_WITH_MPI)
   parevo_mpi::init(threads);
+#elif defined(PAREVO_WITH_KOKKOS)
+  // The harness, not the candidate, owns Kokkos's lifetime (ParEval's prompts: "Assume Kokkos has
+  // already been initialized"); its warnings (OMP_PROC_BIND unset) would only add noise.
+  Kokkos::InitArguments args;
+  args.num_threads = threads;
+  args.disable_warnings = true;
+  Kokkos::initialize(args);
 #elif defined(PAREVO_WITH_RAYON)
   if (parevo_rust_init(threads) != 0) return -1;
 #else
@@ -58,5 +68,12 @@ __attribute__((visibility("default"))) long long parevo_entry_call(void* input, 
   }
   return -1;
 }
+
+#ifdef PAREVO_WITH_KOKKOS
+// Called by the candidate process before it exits normally (Kokkos wants its finalize).
+__attribute__((visibility("default"))) void parevo_entry_fini() {
+  if (Kokkos::is_initialized()) Kokkos::finalize();
+}
+#endif
 
 }  // extern "C"
