@@ -142,7 +142,7 @@ def test_task_table_and_failures(report):
     assert bfs[2:] == ["3", "2", "3.10", "3.00", "1.24"]  # best 3.1, median of 3.1 and 2.9, 3.1 / 2.5
     md = report.markdown.read_text()
     assert "| pass@1 | 0.500 | 0.167 | 1.000 |" in md
-    assert "| 2 | cand.cpp:12: error: 'tbb::parallel_fer' is not a member | synth · tbb |" in md
+    assert "| 2 | cand.cpp:12: error: 'tbb::parallel_fer' is not a member | bfs (2) | synth · tbb |" in md  # names the task
 
 
 def test_started_run_reports_its_progress(report):

@@ -318,6 +318,7 @@ class Failure(NamedTuple):
     line: str
     count: int
     where: str  # the series it happened in
+    tasks: str  # the tasks whose samples failed so, most often first (a failure line alone hides which)
 
 
 def first_line(feedback: str, width: int = 160) -> str:
@@ -327,18 +328,26 @@ def first_line(feedback: str, width: int = 160) -> str:
 
 def failures(series: list[Series], per_stage: int = 5) -> dict[str, list[Failure]]:
     """The most common first lines of feedback per failure bucket, most common first."""
-    groups: dict[str, dict[str, tuple[int, list[str]]]] = {}
+    groups: dict[str, dict[str, tuple[int, list[str], dict[str, int]]]] = {}
     for s in series:
         for a in s.attempts:
             stage = outcome(a)
             if stage == "passed":
                 continue
             line = first_line(a.feedback)
-            n, where = groups.setdefault(stage, {}).get(line, (0, []))
-            groups[stage][line] = (n + 1, where if s.label in where else where + [s.label])
+            n, where, tasks = groups.setdefault(stage, {}).get(line, (0, [], {}))
+            tasks[a.task] = tasks.get(a.task, 0) + 1
+            groups[stage][line] = (n + 1, where if s.label in where else where + [s.label], tasks)
     out: dict[str, list[Failure]] = {}
     for stage in (*STAGES, "other"):
         if stage in groups:
             ranked = sorted(groups[stage].items(), key=lambda kv: (-kv[1][0], kv[0]))[:per_stage]
-            out[stage] = [Failure(stage, line, n, ", ".join(where)) for line, (n, where) in ranked]
+            out[stage] = [Failure(stage, line, n, ", ".join(where), _task_list(tasks))
+                          for line, (n, where, tasks) in ranked]
     return out
+
+
+def _task_list(counts: dict[str, int], shown: int = 3) -> str:
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    text = ", ".join(t if n == 1 else f"{t} ({n})" for t, n in ranked[:shown])
+    return text + (f", +{len(ranked) - shown} more" if len(ranked) > shown else "")

@@ -35,9 +35,9 @@ def render_markdown(series: list[data.Series]) -> str:
     if not fails:
         out += ["No failed samples.", ""]
     for stage, rows in fails.items():
-        out += [f"### {data.STAGE_LABELS[stage]}", "", "| count | first line of the feedback | where |",
-                "|---:|:---|:---|"]
-        out += [f"| {f.count} | {_cell(f.line)} | {_cell(f.where)} |" for f in rows]
+        out += [f"### {data.STAGE_LABELS[stage]}", "", "| count | first line of the feedback | task | where |",
+                "|---:|:---|:---|:---|"]
+        out += [f"| {f.count} | {_cell(f.line)} | {_cell(f.tasks)} | {_cell(f.where)} |" for f in rows]
         out.append("")
     out.append("Plots: see report.html next to this file.")
     return "\n".join(out).rstrip() + "\n"
