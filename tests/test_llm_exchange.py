@@ -14,6 +14,7 @@ from parevo.errors import ParevoError
 from parevo.llm import LLM, ExchangeDirectory, LLMError, Message, answer, pending, request_key
 from parevo.llm import client as llm_client
 from parevo.llm.providers.exchange import request_id
+from parevo.llm.types import CallSubject
 
 MSGS = [Message(role="user", content="Write a parallel BFS.")]
 
@@ -36,12 +37,14 @@ def test_round_trip_with_a_writer_task(tmp_path):
             await asyncio.sleep(0.01)
         [req] = reqs
         assert req.role == "mutate" and req.sample == 1 and req.messages == MSGS
+        assert req.subject == CallSubject(task="bfs", item="builtin/bfs/openmp")  # who answers by hand sees which
         assert req.id == request_id("mutate", req.key) and req.key == request_key(MSGS, 1, "exchange")
         answer(tmp_path, req.id, "void bfs() {}", model="human")
         return req.id
 
     async def both():
-        return await asyncio.gather(llm.complete(MSGS, role="mutate", sample=1), writer())
+        subject = CallSubject(task="bfs", item="builtin/bfs/openmp")
+        return await asyncio.gather(llm.complete(MSGS, role="mutate", sample=1, subject=subject), writer())
 
     completion, rid = asyncio.run(both())
     assert completion.text == "void bfs() {}" and completion.model == "human"

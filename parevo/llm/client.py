@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Awaitable, Callable
 from tenacity import AsyncRetrying, RetryCallState, retry_if_exception, stop_after_attempt, wait_exponential_jitter
 
 from .budget import Budget, BudgetExceeded, PriceTable
-from .types import CallRecord, Completion, LLMError, Message, Usage, request_key
+from .types import CallRecord, CallSubject, Completion, LLMError, Message, Usage, request_key
 
 if TYPE_CHECKING:
     from .providers import Provider
@@ -86,7 +86,8 @@ class LLM:
         )
         return cls(parse_llm_spec(spec, config), **{**defaults, **kwargs})
 
-    async def complete(self, messages: list[Message], *, role: str, sample: int = 0) -> Completion:
+    async def complete(self, messages: list[Message], *, role: str, sample: int = 0,
+                       subject: CallSubject | None = None) -> Completion:
         if self.budget is not None and (reason := self.budget.exhausted(self.usage)) is not None:
             raise BudgetExceeded(
                 f"{self.provider.name}: {reason}; no further LLM calls (raise the budget to go on)", reason=reason
@@ -111,7 +112,7 @@ class LLM:
                 with attempt:
                     attempts = attempt.retry_state.attempt_number
                     completion = await self.provider.generate(
-                        messages, key=key, role=role, sample=sample,
+                        messages, key=key, role=role, sample=sample, subject=subject,
                         temperature=self.temperature, max_tokens=self.max_tokens,
                     )
         except Exception as exc:  # any failure of the call is recorded before it is raised as LLMError

@@ -22,6 +22,15 @@ class Message(BaseModel):
     content: str
 
 
+class CallSubject(BaseModel):
+    """What a call is for, for whoever answers it by hand (the exchange directory's request file):
+    the task and the bench item or run it serves. Not part of the request key."""
+    model_config = ConfigDict(frozen=True)
+
+    task: str
+    item: str | None = None  # a bench item's prompt id, or an evolve run's name
+
+
 class Usage(BaseModel):
     """Tokens and cost of one call, or of many added together.
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Protocol, runtime_checkable
 
-from ..types import Completion, Message, Retry
+from ..types import CallSubject, Completion, Message, Retry
 from .exchange import ExchangeDirectory, ExchangeRequest, answer, pending
 from .openai_compat import OpenAICompatible
 from .scripted import Replay, Scripted
@@ -22,7 +22,7 @@ class Provider(Protocol):
     model: str
 
     async def generate(
-        self, messages: list[Message], *, key: str, role: str, sample: int,
+        self, messages: list[Message], *, key: str, role: str, sample: int, subject: CallSubject | None = None,
         temperature: float | None, max_tokens: int | None,
     ) -> Completion: ...
 

@@ -3,7 +3,7 @@
 to us).
 
 Layout of DIR:
-  requests/<id>.json   {id, role, key, sample, messages, created_at}, written by parevo
+  requests/<id>.json   {id, role, key, sample, subject {task, item}, messages, created_at}, written by parevo
   replies/<id>.json    {"text": ..., optional "model", "prompt_tokens", "completion_tokens", "cost"}
   replies/<id>.md      or the raw reply text
   done/                answered requests and their replies, moved here once read
@@ -28,7 +28,7 @@ from pathlib import Path
 from pydantic import BaseModel
 
 from ...errors import ParevoError
-from ..types import Completion, Message, ProviderError, Retry, Usage, estimate_tokens
+from ..types import CallSubject, Completion, Message, ProviderError, Retry, Usage, estimate_tokens
 
 DEFAULT_TIMEOUT_S = 3600.0
 DEFAULT_POLL_S = 0.5
@@ -40,6 +40,7 @@ class ExchangeRequest(BaseModel):
     role: str
     key: str
     sample: int = 0
+    subject: CallSubject | None = None  # the task (and bench item) the call is for
     messages: list[Message]
     created_at: str
 
@@ -77,7 +78,7 @@ class ExchangeDirectory:
                                 f"re-create it and continue with --resume", Retry.no())
 
     async def generate(
-        self, messages: list[Message], *, key: str, role: str, sample: int,
+        self, messages: list[Message], *, key: str, role: str, sample: int, subject: CallSubject | None = None,
         temperature: float | None = None, max_tokens: int | None = None,
     ) -> Completion:
         rid = request_id(role, key)
@@ -91,7 +92,8 @@ class ExchangeDirectory:
             req = self.dir / "requests" / f"{rid}.json"
             if not req.exists():  # after a restart the request is already there: keep its created_at
                 created = datetime.now(timezone.utc).isoformat(timespec="seconds")
-                body = ExchangeRequest(id=rid, role=role, key=key, sample=sample, messages=messages, created_at=created)
+                body = ExchangeRequest(id=rid, role=role, key=key, sample=sample, subject=subject, messages=messages,
+                                       created_at=created)
                 write_atomic(req, body.model_dump_json(indent=2))
         while found is None:
             if self.timeout_s is not None and time.monotonic() - t0 >= self.timeout_s:

@@ -15,7 +15,7 @@ import time
 from typing import Any
 
 from ...errors import ParevoError
-from ..types import Completion, Message, ProviderError, Retry, Usage
+from ..types import CallSubject, Completion, Message, ProviderError, Retry, Usage
 
 DEFAULT_TIMEOUT_S = 120.0
 
@@ -69,7 +69,7 @@ class OpenAICompatible:
         return self._client
 
     async def generate(
-        self, messages: list[Message], *, key: str, role: str, sample: int,
+        self, messages: list[Message], *, key: str, role: str, sample: int, subject: CallSubject | None = None,
         temperature: float | None = None, max_tokens: int | None = None,
     ) -> Completion:
         import openai

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError
 from ...errors import ParevoError
 from ...paths import read_user_text
 from ..types import (
-    CallRecord, Completion, Message, ProviderError, ProviderExhausted, Retry, Usage, estimate_tokens, request_key,
+    CallRecord, CallSubject, Completion, Message, ProviderError, ProviderExhausted, Retry, Usage, estimate_tokens, request_key,
 )
 
 ANY_ROLE = "*"  # in a mapping script, the replies for roles that have no list of their own
@@ -88,7 +88,7 @@ class Scripted:
         return entry
 
     async def generate(
-        self, messages: list[Message], *, key: str, role: str, sample: int,
+        self, messages: list[Message], *, key: str, role: str, sample: int, subject: CallSubject | None = None,
         temperature: float | None = None, max_tokens: int | None = None,
     ) -> Completion:
         self.calls += 1
@@ -163,7 +163,7 @@ class Replay:
         self._used: set[int] = set()
 
     async def generate(
-        self, messages: list[Message], *, key: str, role: str, sample: int,
+        self, messages: list[Message], *, key: str, role: str, sample: int, subject: CallSubject | None = None,
         temperature: float | None = None, max_tokens: int | None = None,
     ) -> Completion:
         # The key the recording used was computed with its own model name, which need not be
