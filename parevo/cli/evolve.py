@@ -231,7 +231,8 @@ def llm_pending(directory: Path = typer.Argument(..., exists=True, file_okay=Fal
     if not reqs:
         console.print("no pending requests")
     for r in reqs:
-        console.print(f"{r.id}  role={r.role}  messages={len(r.messages)}  since {r.created_at}  "
+        about = f"  task={r.subject.task}  item={r.subject.item}  sample={r.sample}" if r.subject else ""
+        console.print(f"{r.id}  role={r.role}{about}  messages={len(r.messages)}  since {r.created_at}  "
                       f"-> {directory / 'requests' / (r.id + '.json')}")
 
 
