@@ -56,14 +56,25 @@ def register(tasks_app: typer.Typer) -> None:
         ranges: list[str] = typer.Option([], "--range", help="NAME=LO:HI for a scalar or a field (Struct.field)."),
         sizes: Optional[str] = typer.Option(None, "--sizes", help="CHECK,RACE,TIMING (default: chosen by timing the function)."),
         force: bool = typer.Option(False, "--force", help="Overwrite a non-empty directory."),
+        inputs: Optional[Path] = typer.Option(None, "--inputs", exists=True, file_okay=False,
+                                              help="A directory of your own input files (*.txt, docs/own-code.md): "
+                                                   "the 'user' family."),
+        llm: Optional[str] = typer.Option(None, "--llm", help="An LLM that writes extra generators, kept only when "
+                                          "useful: openai:MODEL[@URL], exchange:DIR, scripted:FILE, replay:FILE."),
     ) -> None:
-        """Make a task directory from your own sequential function (no LLM)."""
+        """Make a task directory from your own sequential function (an LLM only with --llm)."""
         from ..owncode.new import new_task, parse_sizes
+        from .params import check_llm_spec
 
+        if llm:
+            check_llm_spec(llm, {})  # a malformed spec or a missing script: before anything is written
         made = new_task(out, source, function, include_dirs=include, describe=describe, validator=validator, csr=csr,
-                        ranges=ranges, sizes=parse_sizes(sizes) if sizes else None, force=force)
-        for size, s in made.timings:
-            console.print(f"  baseline at size {size}: {s * 1e3:.2f} ms")
+                        ranges=ranges, sizes=parse_sizes(sizes) if sizes else None, force=force, inputs=inputs,
+                        llm=llm, say=lambda text: console.print(f"  {escape(text)}"))
+        if llm:
+            kept = [v.name for v in made.verdicts if v.kept]
+            console.print(f"generated families: {len(kept)} kept ({', '.join(kept) or 'none'}) of "
+                          f"{len(made.verdicts)}; every verdict in {made.root / 'generated.json'}")
         console.print(f"[green]task written[/] to {made.root} (sizes: check {made.sizes['check']}, race "
                       f"{made.sizes['race']}, timing {made.sizes['timing']}; {made.seconds:.1f} s)")
         console.print(f"next: parevo tasks check {out}")

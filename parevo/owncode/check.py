@@ -17,7 +17,6 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
-from .. import paths
 from ..tasks import Task
 from . import mutate, probe
 
@@ -64,11 +63,18 @@ class CheckReport:
 def _mutation(task: Task, prober: probe.Prober, size: int, seed: int, wall_s: float, limit: int,
               jobs: int) -> list[MutantResult]:
     base = task.root / "baseline.cpp"
-    ms = mutate.spread(mutate.mutants(base, task.root / "types.hpp", [task.root, paths.CXX_DIR]), limit)
-    source = base.read_bytes()
+    ms = mutate.spread(mutate.mutants(base, task.root / "types.hpp", probe.include_dirs(task)), limit)
+    return judge(task, prober, ms, size, seed, wall_s, jobs, task.spec.families)
+
+
+def judge(task: Task, prober: probe.Prober, ms: list[mutate.Mutant], size: int, seed: int, wall_s: float, jobs: int,
+          families: list[str]) -> list[MutantResult]:
+    """Each mutant of the task's baseline against `families`: killed, survived, equivalent or
+    not compiling."""
+    source = (task.root / "baseline.cpp").read_bytes()
     reference_asm, _ = prober.assembly(task.baseline_source)
 
-    def judge(m: mutate.Mutant) -> MutantResult:
+    def one(m: mutate.Mutant) -> MutantResult:
         text = m.apply(source)
         asm, asm_file = prober.assembly(text)
         if not asm:
@@ -78,23 +84,24 @@ def _mutation(task: Task, prober: probe.Prober, size: int, seed: int, wall_s: fl
         exe, err = prober.build(text, asm_file)
         if exe is None:
             return MutantResult(m, "no_compile", err)
-        runs = probe.run(exe, size, seed, task.spec.families, wall_s, exe.parent / f"run-{exe.name}")
+        runs = probe.run(exe, size, seed, families, wall_s, exe.parent / f"run-{exe.name}")
         bad = next((r for r in runs if r.error), None)
         if bad is not None:
             return MutantResult(m, "killed", f"{bad.family}: {bad.error}")
         return MutantResult(m, "survived", "every family passed the validator")
 
     with ThreadPoolExecutor(max_workers=jobs) as pool:
-        return list(pool.map(judge, ms))
+        return list(pool.map(one, ms))
 
 
-def _coverage(task: Task, size: int, seed: int, wall_s: float) -> Coverage:
+def coverage_of(task: Task, size: int, seed: int, wall_s: float, families: list[str] | None = None) -> Coverage:
+    """The baseline's gcov line and branch coverage over `families` (default: the task's)."""
     prober = probe.Prober(task, coverage=True)
     try:
         exe, err = prober.build(task.baseline_source)
         if exe is None:
             return Coverage(note=f"the coverage build failed: {err}")
-        probe.run(exe, size, seed, task.spec.families, wall_s * 5, prober.dir)
+        probe.run(exe, size, seed, families or task.spec.families, wall_s * 5, prober.dir)
         obj = exe.parent / "f1.o"
         proc = subprocess.run(["gcov", "-b", "-n", "-o", str(prober.dir), str(obj.with_suffix(".cpp"))],
                               capture_output=True, text=True, cwd=prober.dir)
@@ -129,7 +136,7 @@ def check_task(task: Task, *, size: int | None = None, seed: int = 1, max_mutant
             wall = max(3.0, 10 * (time.monotonic() - t0))
             report.mutants = _mutation(task, prober, msize, seed, wall, max_mutants, jobs)
             if coverage:
-                report.coverage = _coverage(task, msize, seed, wall)
+                report.coverage = coverage_of(task, msize, seed, wall)
         report.seconds = time.monotonic() - start
         return report
     finally:

@@ -21,6 +21,16 @@ RESERVED_TYPES = {"CSRGraph", "CSRMatrix", "Input", "Output"}  # names parevo's 
 
 
 @dataclass(frozen=True)
+class ExtraFamily:
+    """A family beyond the type-directed ones: LLM-written (generated.py) or the user's own files
+    (userinputs.py). `code` defines `void NAME(Input& in, long long size, parevo::Rng& rng)` in
+    `task::families`: it fills the parameters, or for a graph task `in.g_` (the rest derives from it)."""
+    name: str
+    about: str  # one line for the statement: the shape it makes
+    code: str
+
+
+@dataclass(frozen=True)
 class Validator:
     mode: str  # exact | tolerance | unordered | file
     rel: float = 0.0
@@ -95,8 +105,8 @@ def _element_code(plan: Plan, r: Role, elem: CType, family: str) -> str:
     return "".join(lines)
 
 
-def _generate(plan: Plan, fn: ParsedFunction) -> str:
-    fams = ", ".join(f'"{f}"' for f in plan.families)
+def _generate(plan: Plan, fn: ParsedFunction, extras: list[ExtraFamily]) -> str:
+    fams = ", ".join(f'"{f}"' for f in [*plan.families, *(x.name for x in extras)])
     out = ["inline Input generate(const std::string& family, long long size, parevo::Rng& rng) {\n",
            f"  static const std::vector<std::string> known = {{{fams}}};\n",
            "  if (std::find(known.begin(), known.end(), family) == known.end())\n",
@@ -104,14 +114,22 @@ def _generate(plan: Plan, fn: ParsedFunction) -> str:
            "  Input in;\n  in.family_ = family;\n  in.size_ = size;\n"]
     array_family = "family" if plan.leading == "array" else '"uniform"'
     if plan.leading == "graph":
-        out.append("  in.g_ = parevo::own::graph(family, size, rng);\n  from_graph(in, rng);\n")
+        # An extra family's graph is checked against the statement's promise (undirected, no loops).
+        out += [f'  if (family == "{x.name}") families::{x.name}(in, size, rng);\n  else ' for x in extras]
+        out.append("in.g_ = parevo::own::graph(family, size, rng);\n" if extras else
+                   "  in.g_ = parevo::own::graph(family, size, rng);\n")
+        if extras:
+            out.append("  if (!parevo::own::is_graph_family(family)) parevo::own::require_undirected(in.g_);\n")
+        out.append("  from_graph(in, rng);\n")
+    else:
+        out += [f'  if (family == "{x.name}") {{ families::{x.name}(in, size, rng); return in; }}\n' for x in extras]
     for r in plan.roles:
         t, p = r.ctype, r.param
         if r.kind == "array":
             out.append(_element_code(plan, r, t.elem[0], array_family))
         elif r.kind == "string":
             fam = "family" if plan.leading == "text" else '"uniform"'
-            out.append(f"  in.{p} = parevo::text::text_by_family({fam}, size, rng).text;\n")
+            out.append(f"  in.{p} = parevo::text::by_family({fam}, size, rng).text;\n")
         elif r.kind == "scalar":
             out.append(f"  in.{p} = parevo::own::random_value<{t.spelling}>(rng, {_lit(r.lo)}, {_lit(r.hi)});\n")
     out.append("  return in;\n}\n")
@@ -208,7 +226,17 @@ def baseline_source(fn: ParsedFunction) -> str:
                       *fn.includes, "", *[h + "\n" for h in fn.helpers], fn.text, ""])
 
 
-def task_header(fn: ParsedFunction, plan: Plan, v: Validator) -> str:
+def _families(extras: list[ExtraFamily]) -> str:
+    if not extras:
+        return ""
+    body = "\n".join(f"// {x.name}: {x.about}\n{x.code.strip()}\n" for x in extras)
+    # An unnamed namespace: the code's helpers need not be `inline` for the header to link.
+    return (f"// Families beyond the type-directed ones (parevo tasks new --llm / --inputs; generated.json says how\n"
+            f"// each LLM-written one was vetted).\nnamespace families {{\nnamespace {{\n\n{body}\n}}  // namespace\n"
+            "}  // namespace families\n\n")
+
+
+def task_header(fn: ParsedFunction, plan: Plan, v: Validator, extras: list[ExtraFamily] = ()) -> str:
     fields = "".join(f"  {r.ctype.spelling} {r.param}{{}};\n" for r in plan.roles)
     args = ", ".join(f"in.{p.name}" for p in fn.params)
     user = ""
@@ -225,7 +253,8 @@ def task_header(fn: ParsedFunction, plan: Plan, v: Validator) -> str:
         + ("  CSRGraph g_;  // the graph the parameters above were derived from (vary relabels it)\n" if plan.leading == "graph" else "")
         + "};\n"
         f"using Output = {fn.ret.spelling};\n\n"
-        + _generate(plan, fn)
+        + _families(list(extras))
+        + _generate(plan, fn, list(extras))
         + _vary(plan)
         + _describe(plan)
         + f"\ninline Output invoke(const Input& in) {{ return ::{fn.name}({args}); }}\n\n"
@@ -234,7 +263,8 @@ def task_header(fn: ParsedFunction, plan: Plan, v: Validator) -> str:
     )
 
 
-def statement(fn: ParsedFunction, plan: Plan, v: Validator, describe: str | None, types: str) -> str:
+def statement(fn: ParsedFunction, plan: Plan, v: Validator, describe: str | None, types: str,
+              extras: list[ExtraFamily] = ()) -> str:
     contract = {
         "exact": "Return exactly what the sequential function returns on the same input (every value equal).",
         "tolerance": f"Return what the sequential function returns on the same input; floating-point values may "
@@ -265,18 +295,21 @@ def statement(fn: ParsedFunction, plan: Plan, v: Validator, describe: str | None
                          "are vertices.")
     if ranges:
         parts.append("Scalars: " + ", ".join(ranges) + ".")
+    if extras:
+        parts.append("Also: " + "; ".join(f"{x.name} ({x.about.rstrip('.')})" for x in extras) + ".")
     return "\n".join(parts) + "\n"
 
 
-def task_toml(task_id: str, fn: ParsedFunction, plan: Plan, sizes: dict[str, int], models: list[str]) -> str:
+def task_toml(task_id: str, fn: ParsedFunction, plan: Plan, sizes: dict[str, int], models: list[str],
+              extras: list[ExtraFamily] = ()) -> str:
     q = json.dumps
     lines = [f"id = {q(task_id)}", f"title = {q(fn.name + ' (from ' + fn.path.name + ')')}", "version = 1",
              f"function = {q(fn.name)}", f"signature = {q(fn.signature)}", f"models = {q(models)}",
-             f'tags = ["own-code", "{plan.leading}"]', f"families = {q(plan.families)}",
+             f'tags = ["own-code", "{plan.leading}"]', f"families = {q([*plan.families, *(x.name for x in extras)])}",
              f"timing_families = {q(plan.timing_families)}", "", "[sizes]",
              *(f"{k} = {sizes[k]}" for k in ("check", "race", "timing")), "", "[source]",
              f"origin = {q(str(fn.path))}", 'generated_by = "parevo tasks new"', ""]
     return "\n".join(lines)
 
 
-__all__ = ["Validator", "types_header", "baseline_source", "task_header", "statement", "task_toml", "ARRAY_FAMILIES"]
+__all__ = ["ExtraFamily", "Validator", "types_header", "baseline_source", "task_header", "statement", "task_toml", "ARRAY_FAMILIES"]

@@ -9,6 +9,7 @@ slower), the timing size where a call takes 0.5-2 s (or the largest size tried).
 
 from __future__ import annotations
 
+import json
 import re
 import time
 from dataclasses import dataclass, field
@@ -17,7 +18,8 @@ from pathlib import Path
 from ..tasks import load_task
 from ..toolchain.models import MODELS
 from . import codegen, probe
-from .frontend import CType, OwnCodeError, read_function
+from .codegen import ExtraFamily
+from .frontend import CType, OwnCodeError, ParsedFunction, read_function
 from .plan import Plan, plan as make_plan
 
 CHECK_S, TIMING_S = 0.005, 0.5  # check: every family runs at ~5 thread counts, twice, plus the validator's call
@@ -36,6 +38,40 @@ class NewTask:
     timings: list[tuple[int, float]] = field(default_factory=list)  # (size, seconds of one baseline call)
     seconds: float = 0.0
     roles: list[str] = field(default_factory=list)  # each parameter's input role (plan.Role.kind)
+    extras: list[str] = field(default_factory=list)  # families beyond the type-directed ones (user, LLM-written)
+    verdicts: list = field(default_factory=list)  # generated.Verdict of each LLM-written generator
+
+
+@dataclass
+class Draft:
+    """What the task's files are written from; `write` rewrites them all (an extra family added
+    later, the sizes chosen later)."""
+    root: Path
+    fn: ParsedFunction
+    plan: Plan
+    validator: codegen.Validator
+    describe: str | None
+    sizes: dict[str, int]
+    extras: list[ExtraFamily] = field(default_factory=list)
+
+    def write(self, root: Path | None = None, extras: list[ExtraFamily] | None = None,
+              families: list[str] | None = None) -> Path:
+        """The task's files in `root` (default: the task's own directory); `families` narrows
+        task.toml's list (a scratch task that vets one generator)."""
+        root = root or self.root
+        extras = self.extras if extras is None else extras
+        fn, p, v = self.fn, self.plan, self.validator
+        types = codegen.types_header(fn)
+        root.mkdir(parents=True, exist_ok=True)
+        (root / "types.hpp").write_text(types)
+        (root / "baseline.cpp").write_text(codegen.baseline_source(fn))
+        (root / "task.hpp").write_text(codegen.task_header(fn, p, v, extras))
+        (root / "statement.md").write_text(codegen.statement(fn, p, v, self.describe, types, extras))
+        toml = codegen.task_toml(root.name, fn, p, self.sizes, MODELS_OF_OWN_TASKS, extras)
+        if families is not None:
+            toml = re.sub(r"(?m)^families = .*$", "families = " + json.dumps(families), toml)
+        (root / "task.toml").write_text(toml)
+        return root
 
 
 def parse_sizes(text: str) -> dict[str, int]:
@@ -98,7 +134,11 @@ def choose_sizes(task_root: Path, p: Plan) -> tuple[dict[str, int], list[tuple[i
 
 def new_task(out: Path, source: Path, function: str, *, include_dirs: list[Path] = (), describe: str | None = None,
              validator: str | None = None, csr: str | None = None, ranges: list[str] = (),
-             sizes: dict[str, int] | None = None, force: bool = False) -> NewTask:
+             sizes: dict[str, int] | None = None, force: bool = False, inputs: Path | None = None,
+             llm: str | None = None, llm_config=None, say=lambda text: None) -> NewTask:
+    """The task directory `out` (its name is the task id). `inputs`: a directory of the user's
+    input files (userinputs.py), a `user` family; `llm`: an LLM spec whose generators are vetted
+    and kept only when useful (generated.py); `say` receives progress lines."""
     start = time.monotonic()
     out = Path(out).resolve()
     if out.exists() and any(out.iterdir()) and not force:
@@ -108,16 +148,23 @@ def new_task(out: Path, source: Path, function: str, *, include_dirs: list[Path]
     fn = read_function(Path(source), function, list(include_dirs))
     p = make_plan(fn, csr, list(ranges))
     v = codegen.Validator.parse(validator, fn.ret)
-    types = codegen.types_header(fn)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "types.hpp").write_text(types)
-    (out / "baseline.cpp").write_text(codegen.baseline_source(fn))
-    (out / "task.hpp").write_text(codegen.task_header(fn, p, v))
-    (out / "statement.md").write_text(codegen.statement(fn, p, v, describe, types))
-    (out / "task.toml").write_text(codegen.task_toml(out.name, fn, p, sizes or PROVISIONAL, MODELS_OF_OWN_TASKS))
+    draft = Draft(out, fn, p, v, describe, sizes or PROVISIONAL)
+    if inputs is not None:
+        from .userinputs import user_family
+
+        draft.extras.append(user_family(Path(inputs), fn, p))
+    draft.write()
     timings: list[tuple[int, float]] = []
     if sizes is None:
-        sizes, timings = choose_sizes(out, p)
-        (out / "task.toml").write_text(codegen.task_toml(out.name, fn, p, sizes, MODELS_OF_OWN_TASKS))
+        draft.sizes, timings = choose_sizes(out, p)
+        for size, seconds in timings:
+            say(f"baseline at size {size}: {seconds * 1e3:.2f} ms")
+        draft.write()
+    verdicts = []
+    if llm:
+        from .generated import add_generated
+
+        verdicts = add_generated(draft, llm, llm_config, say)
     load_task(out)  # the same checks every task passes
-    return NewTask(out, sizes, timings, time.monotonic() - start, [r.kind for r in p.roles])
+    return NewTask(out, draft.sizes, timings, time.monotonic() - start, [r.kind for r in p.roles],
+                   [x.name for x in draft.extras], verdicts)

@@ -23,7 +23,7 @@ from .. import paths
 from ..errors import ParevoError
 from ..tasks import Task
 from ..toolchain import sandbox
-from ..toolchain.build import CXX_STD
+from ..toolchain.build import BUILD_LIMITS, CXX_STD
 
 FLAGS = (CXX_STD, "-O2", "-w")  # the function's flags (its timing chooses the sizes)
 MAIN_FLAGS = ("-O1",)  # the probe's own side (generators, validator): compiled once per task, cheaper at -O1
@@ -42,10 +42,18 @@ class FamilyRun:
     hash: str = ""
     again: bool = False  # a second generation from the same (size, seed) gave the same input and output
     answer: int = 0
+    ended: str = ""  # for a family the process did not finish: how it ended (sandbox status: timeout, signal...)
+
+
+def include_dirs(task: Task) -> list[Path]:
+    """The task's directory and parevo's C++ headers (the harness's, and the public ones where
+    they have a folder of their own)."""
+    public = paths.CXX_DIR / "public"
+    return [task.root, paths.CXX_DIR, *([public] if public.is_dir() else [])]
 
 
 def _includes(task: Task) -> list[str]:
-    inc = [f"-I{task.root}", f"-I{paths.CXX_DIR}"]
+    inc = [f"-I{d}" for d in include_dirs(task)]
     if p := os.environ.get("PARLAYLIB_INCLUDE"):
         inc.append(f"-I{p}")
     return inc
@@ -59,13 +67,20 @@ def _work_dir() -> Path:
 
 def compile_object(source: str, task: Task, out: Path, extra: tuple[str, ...] = (), *, is_main: bool = False) -> str:
     """Compiles `source` to `out`; returns "" or the compiler's first lines. A function source
-    sees types.hpp force-included, as a candidate does."""
+    sees types.hpp force-included, as a candidate does. The main object holds the task's
+    generators, which may be LLM-written (`tasks new --llm`): it compiles in the sandbox, in a
+    directory of its own (`out`'s)."""
     src = out.with_suffix(".cpp")
     src.write_text(source)
     force = [] if is_main else ["-include", str(task.root / "types.hpp")]
-    proc = subprocess.run(["g++", *FLAGS, *extra, *_includes(task), *force, "-c", str(src), "-o", str(out)],
-                          capture_output=True, text=True)
-    return "" if proc.returncode == 0 else "\n".join(proc.stderr.strip().splitlines()[:6])
+    cmd = ["g++", *FLAGS, *extra, *_includes(task), *force, "-c", str(src), "-o", str(out)]
+    if is_main:
+        outcome = sandbox.run(cmd, BUILD_LIMITS, out.parent, env={"PATH": sandbox.BASE_PATH})
+        ok, stderr = outcome.ok, outcome.stderr + ("" if outcome.status in ("ok", "exit") else f"\nthe compiler {outcome.describe()}")
+    else:
+        proc = subprocess.run(cmd, capture_output=True, text=True)
+        ok, stderr = proc.returncode == 0, proc.stderr
+    return "" if ok else "\n".join(stderr.strip().splitlines()[:6])
 
 
 def main_object(task: Task, extra: tuple[str, ...] = ()) -> Path:
@@ -113,7 +128,8 @@ def run(exe: Path, size: int, seed: int, families: list[str], wall_s: float, wor
     what = outcome.describe() if not outcome.ok else "stopped early"
     for f in families:
         if f not in runs:
-            runs[f] = FamilyRun(f, error=f"the process {what}" + (" in this family" if f == started else " (before this family)"))
+            runs[f] = FamilyRun(f, error=f"the process {what}" + (" in this family" if f == started else " (before this family)"),
+                                ended=outcome.status if f == started else "before")
     return [runs[f] for f in families]
 
 

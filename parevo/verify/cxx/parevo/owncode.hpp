@@ -9,6 +9,7 @@
 #include <cstring>
 #include <limits>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 #include <type_traits>
 #include <vector>
@@ -97,6 +98,34 @@ template <class O, class T>
 void csr(const CSRGraph& g, std::vector<O>& offsets, std::vector<T>& targets) {
   offsets.assign(g.offsets.begin(), g.offsets.end());
   targets.assign(g.targets.begin(), g.targets.end());
+}
+
+// The statement's promise about a graph, checked on graphs a task's extra family built (an LLM's
+// generator, the user's files): offsets well formed, targets in range, no self loop, no duplicate
+// edge, every edge present in both directions. Throws, naming the first offence.
+inline void require_undirected(const CSRGraph& g) {
+  const auto fail = [](const std::string& what) { throw std::invalid_argument("the family's graph breaks the statement: " + what); };
+  if (g.n < 0 || g.offsets.size() != static_cast<std::size_t>(g.n) + 1 || g.offsets[0] != 0 ||
+      g.offsets.back() != static_cast<std::int64_t>(g.targets.size()))
+    fail("offsets must have n+1 entries from 0 to the number of targets");
+  std::vector<std::pair<std::int32_t, std::int32_t>> arcs;
+  arcs.reserve(g.targets.size());
+  for (std::int32_t u = 0; u < g.n; ++u) {
+    if (g.offsets[u + 1] < g.offsets[u]) fail("offsets decrease at vertex " + std::to_string(u));
+    for (std::int64_t k = g.offsets[u]; k < g.offsets[u + 1]; ++k) {
+      const std::int32_t v = g.targets[k];
+      if (v < 0 || v >= g.n) fail("vertex " + std::to_string(u) + " has a neighbour out of range (" + std::to_string(v) + ")");
+      if (v == u) fail("a self loop at vertex " + std::to_string(u));
+      arcs.emplace_back(u, v);
+    }
+  }
+  std::sort(arcs.begin(), arcs.end());
+  for (std::size_t i = 0; i < arcs.size(); ++i) {
+    if (i > 0 && arcs[i] == arcs[i - 1])
+      fail("a duplicate edge " + std::to_string(arcs[i].first) + "-" + std::to_string(arcs[i].second));
+    if (!std::binary_search(arcs.begin(), arcs.end(), std::make_pair(arcs[i].second, arcs[i].first)))
+      fail("the edge " + std::to_string(arcs[i].first) + "->" + std::to_string(arcs[i].second) + " has no reverse");
+  }
 }
 
 inline std::string graph_shape(const CSRGraph& g) {

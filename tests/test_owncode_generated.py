@@ -1,0 +1,112 @@
+"""`parevo tasks new --llm` (generated testers, parevo/owncode/generated.py) and `--inputs`
+(the user's own files, parevo/owncode/userinputs.py).
+
+The LLM path runs with the scripted provider: of four generators, one does not compile, one is
+not deterministic, one hangs and one kills a mutant the built-in families miss; only that one is
+kept, each rejection with its reason, and the verifier then catches with it a bug no built-in
+family shows."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from parevo.owncode import generated
+from parevo.owncode.frontend import OwnCodeError
+from parevo.owncode.check import check_task
+from parevo.owncode.new import new_task
+from parevo.tasks import load_task
+from parevo.verify.cascade import evaluate
+from parevo.verify.config import EvalConfig
+
+FIX = Path(__file__).parent / "fixtures" / "owncode"
+SIZES = {"check": 3000, "race": 400, "timing": 20000}
+
+
+@pytest.fixture(scope="module")
+def llm_task(tmp_path_factory, _session_cache):
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(generated, "GEN_WALL_S", 3.0)  # the hanging generator is killed after this
+        mp.setattr(generated, "MUTANTS", 12)
+        made = new_task(tmp_path_factory.mktemp("gen") / "readings", FIX / "readings.cpp", "weighted_count",
+                        sizes=SIZES, llm=f"scripted:{FIX / 'generators.yaml'}")
+    return made
+
+
+def test_only_the_useful_generator_is_kept_each_rejection_with_its_reason(llm_task):
+    why = {v.name: (v.kept, v.reason) for v in llm_task.verdicts}
+    assert why["broken"][0] is False and why["broken"][1].startswith("does not compile")
+    assert "broken line 2" in why["broken"][1]  # the generator's own line, not task.hpp's
+    assert why["drifting"] == (False, why["drifting"][1]) and "not deterministic" in why["drifting"][1]
+    assert why["forever"][0] is False and why["forever"][1].startswith("timed out")
+    assert why["calibration_mix"][0] is True and "'r.sensor < 0' -> 'false'" in why["calibration_mix"][1]
+    assert llm_task.extras == ["calibration_mix"]
+    task = load_task(llm_task.root)
+    assert task.spec.families[-1] == "calibration_mix" and not {"broken", "drifting", "forever"} & set(task.spec.families)
+    record = json.loads((llm_task.root / "generated.json").read_text())
+    assert [(g["name"], g["kept"]) for g in record["generators"]] == [
+        ("broken", False), ("drifting", False), ("forever", False), ("calibration_mix", True)]
+    assert all(g["reason"] and g["code"] for g in record["generators"])
+    with sqlite3.connect(llm_task.root / generated.STORE) as db:  # the call is recorded like every LLM call
+        assert db.execute("SELECT role, model, error FROM llm_calls").fetchall() == [("generators", "scripted", None)]
+
+
+def test_parse_reply_skips_blocks_that_are_not_generators():
+    proposals, notes = generated.parse_reply("```cpp\nint x;\n```\n```cpp\n// family: a_b\n// shape: s\nvoid a_b() {}\n```")
+    assert [(p.name, p.about, p.code) for p in proposals] == [("a_b", "s", "void a_b() {}")]
+    assert notes == ["block 1: no '// family: NAME' line, not a generator"]
+
+
+CONFIG = dict(timing=False, seed=7, check_threads=[1, 3], race_threads=[2, 3], race_timing_size=False)
+
+
+def test_generated_family_stays_on_the_harness_side_and_catches_a_bug(llm_task, build_cache):
+    # The integrity rule of every task (test_generated_task_keeps_baseline_and_validator_private),
+    # for generated testers: their code is in task.hpp only, never in what a candidate sees.
+    task = load_task(llm_task.root)
+    assert "void calibration_mix(" in (task.root / "task.hpp").read_text()
+    assert "calibration_mix" not in task.types_header and "rng.below(4)" not in task.statement
+    assert "calibration_mix" in task.statement  # the shape is named (inputs may be like this), not the code
+    peek = evaluate(task, (FIX / "candidates" / "readings_peek.cpp").read_text(), "openmp",
+                    EvalConfig.quick(**CONFIG), cache=build_cache)
+    assert peek.status == "fail" and peek.stage_reached in ("static", "build"), peek.feedback
+    wrong = evaluate(task, (FIX / "candidates" / "readings_all.cpp").read_text(), "openmp",
+                     EvalConfig.quick(**CONFIG), cache=build_cache)
+    assert wrong.status == "fail" and wrong.stage_reached == "correctness", wrong.feedback
+    assert "calibration_mix" in wrong.feedback
+
+
+@pytest.mark.parametrize("name,function", [("sales", "totals_by_store"), ("hops", "hop_distance")])
+def test_user_input_files_become_the_user_family(tmp_path, _session_cache, name, function):
+    made = new_task(tmp_path / name, FIX / f"{name}.cpp", function, sizes=SIZES, inputs=FIX / "inputs" / name)
+    assert made.extras == ["user"]
+    report = check_task(load_task(made.root), size=500, max_mutants=0, coverage=False)
+    assert report.ok, report.problems
+    [user] = [r for r in report.families if r.family == "user"]
+    assert user.again and not user.error
+    assert user.shape.startswith({"sales": "sales: n=", "hops": "friends: n=5 edges=6"}[name]), user.shape
+
+
+BAD = {  # (fixture, file text) -> what the error names
+    ("sales", "[sales]\n3 1250\n3 x\n"): r"bad\.txt:3: \[sales\] element 1, field cents: expected an integer",
+    ("sales", "[sales]\n3 1250 7\n"): r"bad\.txt:2: \[sales\] element 0: Sale has 2 fields \(store cents\), this line has 3",
+    ("sales", "[sales]\n3000000000 1\n"): r"bad\.txt:2: .*3000000000 is out of the range of int",
+    ("sales", "[sale]\n1 2\n"): r"bad\.txt:1: \[sale\] is not a parameter \(parameters: sales\)",
+    ("sales", "# nothing\n"): r"bad\.txt: no \[sales\] section",
+    ("hops", "[friends]\n1\n-\n"): r"bad\.txt:2: \[friends\] vertex 0: the edge 0-1 has no reverse",
+    ("hops", "[friends]\n1\n0\n[source]\n0\n"): r"bad\.txt:4: \[source\] is drawn by parevo",
+    ("degrees", "[row_start]\n0 1 3\n[neighbours]\n1 0\n"): r"bad\.txt:2: \[row_start\] ends at 3, but \[neighbours\] has 2",
+}
+
+
+@pytest.mark.parametrize("case", BAD, ids=[f"{k[0]}-{i}" for i, k in enumerate(BAD)])
+def test_bad_input_files_name_the_file_line_and_fault(tmp_path, case):
+    name, text = case
+    function = {"sales": "totals_by_store", "hops": "hop_distance", "degrees": "max_neighbour_degree"}[name]
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "bad.txt").write_text(text)
+    with pytest.raises(OwnCodeError, match=BAD[case]):
+        new_task(tmp_path / name, FIX / f"{name}.cpp", function, sizes=SIZES, inputs=tmp_path / "in")
