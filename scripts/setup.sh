@@ -16,7 +16,7 @@ APT_PACKAGES=(g++ gcc libomp-dev libtbb-dev bubblewrap linux-perf util-linux pro
 # `setup.sh --test`: also what the tests need; headless Chromium renders the HTML report.
 if [ "${1:-}" = "--test" ]; then
   APT_PACKAGES+=(chromium fonts-dejavu-core)
-  EXTRAS="test,train"  # the fine-tuning test trains a tiny model on the CPU
+  EXTRAS="test,train,ray"  # the fine-tuning test trains a tiny model on the CPU; tests/test_ray.py a local cluster
 else
   EXTRAS="test"
 fi
