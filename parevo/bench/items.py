@@ -63,7 +63,8 @@ def dir_items(directory: Path, models: list[str], tasks: list[str] | None = None
 
 
 def pareval_items(models: list[str], tasks: list[str] | None, prompt_dir: str | Path | None,
-                  translation: bool = False) -> tuple[list[BenchItem], list[Skipped]]:
+                  translation: bool = False, *, budget: float | None = None,
+                  paper: bool = False) -> tuple[list[BenchItem], list[Skipped]]:
     """ParEval's serial and omp prompts (`models` in parevo's names: serial, openmp); for a model
     ParEval has no prompts for (rayon), parevo's own prompt of each ParEval task (`_own_prompt_items`)."""
     own = [m for m in models if m not in pe.MODEL_MAP.values()]
@@ -73,7 +74,7 @@ def pareval_items(models: list[str], tasks: list[str] | None, prompt_dir: str | 
     items, skipped = _own_prompt_items(own, tasks) if own else ([], [])
     if len(own) == len(models):
         return items, skipped
-    p_items, p_skipped = _pareval_prompt_items(models, tasks, prompt_dir, translation)
+    p_items, p_skipped = _pareval_prompt_items(models, tasks, prompt_dir, translation, budget, paper)
     return p_items + items, p_skipped + skipped
 
 
@@ -98,7 +99,10 @@ def _own_prompt_items(models: list[str], tasks: list[str] | None) -> tuple[list[
 
 
 def _pareval_prompt_items(models: list[str], tasks: list[str] | None, prompt_dir: str | Path | None,
-                          translation: bool) -> tuple[list[BenchItem], list[Skipped]]:
+                          translation: bool, budget: float | None = None,
+                          paper: bool = False) -> tuple[list[BenchItem], list[Skipped]]:
+    """ParEval's prompt as the user message, verbatim (the reply continues it); the system message
+    adds how the answer is timed (`pareval.timing_note`), which ParEval's prompt does not say."""
     prompts = pe.load_prompts(prompt_dir, "translation" if translation else "generation")
     if translation:
         prompts = [p for p in prompts if p.translation_src_model == "serial"]
@@ -114,7 +118,20 @@ def _pareval_prompt_items(models: list[str], tasks: list[str] | None, prompt_dir
             skipped.append(Skipped(prompt_id=pid, reason=why))
             continue
         task = pe.get_pareval_task(p.name)
-        msgs = [Message(role="system", content=PAREVAL_SYSTEM), Message(role="user", content=p.text)]
+        system = f"{PAREVAL_SYSTEM} {pe.timing_note(task, budget, paper)}"
+        msgs = [Message(role="system", content=system), Message(role="user", content=p.text)]
         items.append(BenchItem(prompt_id=pid, task_ref=task.id, model=p.model, function=task.spec.function,
                                messages=msgs, pareval_prompt=p.text))
     return items, skipped
+
+
+def with_references(items: list[BenchItem], skipped: list[Skipped]) -> tuple[list[BenchItem], list[Skipped]]:
+    """`--solutions reference`: only the items whose task has an expert reference in the item's
+    model (one problem per ParEval category has one); the rest are listed as skipped, with why."""
+    kept = []
+    for it in items:
+        if get_task(it.task_ref).spec.references.get(it.model):
+            kept.append(it)
+        else:
+            skipped.append(Skipped(prompt_id=it.prompt_id, reason=f"no {it.model} reference for this task"))
+    return kept, skipped

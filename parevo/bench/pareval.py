@@ -123,6 +123,24 @@ def get_pareval_task(name_or_id: str) -> Task:
     return load_task(TASKS_DIR / tid)
 
 
+_SIZES_COMMENT = re.compile(r"^\[sizes\][ \t]*#[ \t]*(.+)$", re.M)
+
+
+def timing_note(task: Task, budget: float | None, paper: bool = False) -> str:
+    """What the model is told about how its answer is timed (ParEval's prompt does not say: a
+    model that writes an O(n^2) answer for ParEval's 8192 points meets parevo's millions). The
+    scale's meaning is the comment on the task's [sizes] table, which every ParEval task has."""
+    if paper:
+        scale = "on ParEval's own inputs (its test sizes)"
+    else:
+        m = _SIZES_COMMENT.search((task.root / "task.toml").read_text())
+        scale = f"at size {task.spec.sizes.timing:,}" + (f" ({m.group(1).strip()})" if m else "")
+    limit = (f"; an answer slower than {budget:g}x the baseline is stopped and counted as correct but too slow"
+             if budget else "")
+    return (f"The answer is checked on many inputs, then timed {scale} against a sequential baseline{limit}."
+            + ("" if paper else " Choose an algorithm that scales to that size."))
+
+
 def paper_config(task: Task, base: EvalConfig | None = None) -> EvalConfig:
     """ParEval's original inputs only (the `paper` families, their sizes built into the
     generator) and two trials, for numbers comparable with the paper."""

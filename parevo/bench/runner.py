@@ -17,13 +17,14 @@ from ..errors import ParevoError
 from ..verify.isolated import evaluate_in_worker
 from ..llm.extract import extract_code
 from ..llm import LLM, Budget, BudgetExceeded, LLMError
+from ..llm.types import CallSubject
 from ..llm.spec import LLMConfig
 from ..tasks import get_task
 from . import pareval as pe
 from ..toolchain import models as pm
 from ..verify.config import EvalConfig
 from ..verify.result import EvalResult
-from .items import BenchItem, Skipped, builtin_items, dir_items, pareval_items
+from .items import BenchItem, Skipped, builtin_items, dir_items, pareval_items, with_references
 from .store import BenchStore
 
 STORE_NAME = "bench.sqlite"
@@ -45,20 +46,27 @@ class BenchSpec(BaseModel):
     evolve_iterations: int = 4
     budget_usd: float | None = None
     eval_timeout_s: float = 1800.0
+    timing_budget: float | None = Field(10.0, gt=1)  # k: a candidate slower than k x the baseline is stopped
 
 
 def eval_config(spec: BenchSpec) -> EvalConfig:
     if spec.quick:  # the tasks' own sizes (ParEval sizes mean different things per problem), fewer runs
         return EvalConfig(reps=1, warmup=0, check_threads=[1, 2], race_threads=[4], profile=False,
-                          timing_threads=[1, 2])
-    return EvalConfig(reps=3, profile=False)
+                          timing_threads=[1, 2], timing_budget=spec.timing_budget)
+    return EvalConfig(reps=3, profile=False, timing_budget=spec.timing_budget)
 
 
 def bench_items(spec: BenchSpec) -> tuple[list[BenchItem], list[Skipped]]:
+    items, skipped = _suite_items(spec)
+    return with_references(items, skipped) if spec.solutions == "reference" else (items, skipped)
+
+
+def _suite_items(spec: BenchSpec) -> tuple[list[BenchItem], list[Skipped]]:
     if spec.suite == "builtin":
         return builtin_items(spec.models, spec.tasks)
     if spec.suite == "pareval":
-        return pareval_items(spec.models, spec.tasks, spec.pareval_dir, spec.translation)
+        return pareval_items(spec.models, spec.tasks, spec.pareval_dir, spec.translation, budget=spec.timing_budget,
+                             paper=spec.paper)
     if Path(spec.suite).is_dir():
         return dir_items(Path(spec.suite), spec.models, spec.tasks)
     raise ParevoError(f"--suite {spec.suite}: not builtin, pareval, or a directory of tasks")
@@ -80,7 +88,9 @@ def sample_fields(result: EvalResult) -> dict:
         return s is not None and s.status == "ok"
 
     timing = result.stage("timing")
-    correct = ok("correctness") and not (timing is not None and timing.status == "fail")
+    # correct but too slow (stopped at its timing budget) is correct, with its speedup's bound
+    correct = ok("correctness") and not (timing is not None and timing.status == "fail"
+                                         and not timing.metrics.get("too_slow"))
     speedups = {int(t): v for t, v in (timing.metrics.get("speedup_by_threads", {}) if timing else {}).items()}
     return dict(status=result.status, stage_reached=result.stage_reached, built=ok("build"), correct=correct,
                 race_free=result.race_free, speedups=speedups,
@@ -135,7 +145,8 @@ class Bench:
                 progress.done += 1
                 progress.passed += fields["correct"] and fields["race_free"] is not False
                 progress.errors += fields["status"] == "error"
-                key = "passed" if fields["status"] == "ok" else f"{fields['status']} at {fields['stage_reached']}"
+                key = ("passed" if fields["status"] == "ok" else "correct, too slow" if fields["correct"]
+                       else f"{fields['status']} at {fields['stage_reached']}")
                 progress.by_stage[key] = progress.by_stage.get(key, 0) + 1
                 progress.last = f"{item.prompt_id} #{sample}: {key}"
                 if self.on_progress:
@@ -160,7 +171,8 @@ class Bench:
             return await self._evolve(item, sample)
         assert self.llm is not None
         try:
-            completion = await self.llm.complete(item.messages, role="bench", sample=sample)
+            completion = await self.llm.complete(item.messages, role="bench", sample=sample,
+                                                 subject=CallSubject(task=get_task(item.task_ref).id, item=item.prompt_id))
         except LLMError as e:
             return self._failure("error", "llm", f"the LLM call failed: {e}", "", None, time.monotonic() - start)
         return await self._evaluate_reply(item, completion.text, sample, start)

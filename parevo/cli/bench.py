@@ -36,6 +36,9 @@ def bench(
     pareval: Optional[Path] = typer.Option(None, "--pareval", exists=True, file_okay=False, help="ParEval checkout or prompt directory (or $PAREVAL_DIR)."),
     translation: bool = typer.Option(False, "--translation", help="ParEval's serial->omp translation prompts."),
     paper: bool = typer.Option(False, "--paper", help="ParEval's original inputs only (paper-compatible numbers)."),
+    timing_budget: float = typer.Option(10.0, "--timing-budget", min=1.01, metavar="K", 
+                                       help="Stop a candidate's timed run at K x the baseline's time "
+                                            "(correct but too slow: speedup below 1/K)."),
     quick: bool = typer.Option(False, "--quick", help="Fewer repetitions and thread counts."),
     iterations: int = typer.Option(4, "--iterations", min=1, help="Iterations per evolution run (--mode evolve)."),
     budget: Optional[float] = typer.Option(None, "--budget", min=0.0, help="Stop when the LLM cost reaches this many USD."),
@@ -57,11 +60,15 @@ def bench(
         check_llm_spec(llm, {})
     spec = BenchSpec(suite=suite, mode=mode, llm=llm, solutions=solutions, samples=samples, models=_csv(models) or [],
                      tasks=_csv(tasks), pareval_dir=str(pareval) if pareval else None, translation=translation,
-                     paper=paper, quick=quick, evolve_iterations=iterations, budget_usd=budget)
+                     paper=paper, quick=quick, evolve_iterations=iterations, budget_usd=budget,
+                     timing_budget=timing_budget)
+    if paper:
+        console.print("[yellow]--paper times ParEval's own inputs, which are small (ParEval's test sizes: often "
+                      "microseconds a call): its speedups are mostly noise; leave --paper out for speedups[/]",
+                      soft_wrap=True)
     bench_id = name or f"{Path(suite).name}-{solutions or mode}-{dt.datetime.now():%Y%m%d-%H%M%S}"
     runner = Bench(out_dir / bench_id, bench_id, spec, jobs=jobs)
-    for s in runner.skipped:
-        console.print(f"[dim]skip {s.prompt_id}: {escape(s.reason)}[/]")
+    _print_skipped(runner.skipped)
     console.print(f"bench [bold]{bench_id}[/] in {out_dir / bench_id}: {len(runner.items)} prompts x "
                   f"{1 if solutions else samples} samples")
     reason = asyncio.run(_run_with_progress(runner))
@@ -70,9 +77,28 @@ def bench(
     _print_summary(rows, samples if not solutions else 1)
 
 
+def _print_skipped(skipped) -> None:
+    """Each skipped item on one line (never wrapped: a log is grepped), or a count per reason when
+    there are many (`--solutions reference` skips every task without a reference)."""
+    if len(skipped) <= 12:
+        for s in skipped:
+            console.print(f"[dim]skip {s.prompt_id}: {escape(s.reason)}[/]", soft_wrap=True)
+        return
+    reasons: dict[str, int] = {}
+    for s in skipped:
+        reasons[s.reason] = reasons.get(s.reason, 0) + 1
+    for why, n in sorted(reasons.items(), key=lambda kv: -kv[1]):
+        console.print(f"[dim]skip {n} item(s): {escape(why)}[/]", soft_wrap=True)
+
+
 async def _run_with_progress(runner) -> str:
     main = asyncio.current_task()
     asyncio.get_running_loop().add_signal_handler(signal.SIGINT, main.cancel)
+    if not console.is_terminal:  # a log or a pipe: one plain line per sample, no redrawn bar
+        def line(p) -> None:
+            console.print(f"[{p.done}/{p.total}] {escape(p.last)}", soft_wrap=True, highlight=False)
+
+        return await _run(runner, line)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                TextColumn("pass {task.fields[rate]}"), TimeElapsedColumn(), TextColumn("ETA"), TimeRemainingColumn(),
                TextColumn("[dim]{task.fields[last]}"))
@@ -101,15 +127,19 @@ def _print_summary(rows, n: int) -> None:
     for r in rows:
         by_model.setdefault(r.model, []).append(r.as_metric_sample())
     ks = [k for k in (1, 5, 10) if k <= n]
+    # One row per metric, one column per model: fits 80 columns however many k are shown.
     table = Table(title="metrics (mean over prompts)")
-    table.add_column("model")
-    keys = list(summary(next(iter(by_model.values())), ks, threads))
-    for k in keys:
-        table.add_column(k)
-    for model, samples in sorted(by_model.items()):
-        vals = summary(samples, ks, threads)
-        table.add_row(model, *("-" if vals[k] is None else f"{vals[k]:.3f}" for k in keys))
+    table.add_column("metric")
+    models = sorted(by_model)
+    for model in models:
+        table.add_column(model, justify="right")
+    vals = {m: summary(by_model[m], ks, threads) for m in models}
+    for key in vals[models[0]]:
+        table.add_row(key, *("-" if vals[m][key] is None else f"{vals[m][key]:.3f}" for m in models))
     console.print(table)
+    if n_slow := sum(r.correct and r.status == "fail" for r in rows):
+        console.print(f"{n_slow} sample(s) correct but too slow: stopped at the timing budget, counted as "
+                      f"correct with a speedup below 1/K")
     from ..bench.metrics import errors_excluded
 
     if n_err := errors_excluded(r.as_metric_sample() for r in rows):

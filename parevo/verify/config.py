@@ -38,6 +38,7 @@ class EvalConfig(BaseModel):
     check_wall_s: float = 60.0
     race_wall_s: float = 180.0
     timing_wall_s: float = 900.0
+    timing_budget: float | None = Field(None, gt=1, description="k: the candidate's timed run is stopped once its calls could have taken k x the baseline's time (it is then correct but too slow, speedup below 1/k); None: only timing_wall_s")
     memory_bytes: int = 4 * GiB
     max_pids: int = 512
 

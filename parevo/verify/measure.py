@@ -45,7 +45,7 @@ def _timing_env(ctx: EvalContext) -> dict[str, str]:
     return {**ctx.run_env(), **({"OMP_WAIT_POLICY": policy} if policy else {})}
 
 
-def _timed(ctx: EvalContext, role: str, threads: list[int], seed: int) -> Timed:
+def _timed(ctx: EvalContext, role: str, threads: list[int], seed: int, wall_s: float | None = None) -> Timed:
     """One harness run: each timing input is generated once and timed at every thread count.
 
     A run that overlapped other CPU use on the machine is run again, up to `contention_retimes`
@@ -55,7 +55,8 @@ def _timed(ctx: EvalContext, role: str, threads: list[int], seed: int) -> Timed:
     for attempt in range(1, ctx.config.contention_retimes + 2):
         before = contention.sample()
         run = run_harness(ctx.harness().path, ctx.binaries[role].path,
-                          [CaseSpec(f, ctx.size("timing"), seed) for f in families], threads, ctx.limits(ctx.config.timing_wall_s), warmup=ctx.config.warmup, reps=ctx.config.reps,
+                          [CaseSpec(f, ctx.size("timing"), seed) for f in families], threads,
+                          ctx.limits(wall_s or ctx.config.timing_wall_s), warmup=ctx.config.warmup, reps=ctx.config.reps,
                           env=_timing_env(ctx))
         after = contention.sample()
         seen = contention.between(before, after, ctx.config.contention_max_cores) if before and after else None
@@ -148,6 +149,42 @@ def _parallelism(ctx: EvalContext, run: HarnessRun, reference_run: Callable[[], 
     return ""
 
 
+# Beyond the calls themselves a timed run starts processes (mpirun once per rank count), generates
+# each input and validates every call's output: none of it is the candidate's, so the budget adds it.
+BUDGET_SLACK_S = 10.0
+
+
+class Budget(NamedTuple):
+    k: float
+    wall_s: float  # the candidate's timed run is stopped here
+
+
+def _budget(ctx: EvalContext, base: dict[str, TimingStats], base_wall_s: float | None, threads: int) -> Budget | None:
+    """The candidate's timed run may take k x what the baseline's calls took, at every thread count,
+    plus what is not the candidate's: input generation and validation, estimated from the
+    baseline's own run (or, when its timing was reused, as one more baseline call per call), and
+    process start-up. None when there is no budget or it would not come before timing_wall_s."""
+    k = ctx.config.timing_budget
+    if not k or not base:
+        return None
+    per_run = (ctx.config.warmup + ctx.config.reps) * sum(b.median for b in base.values())
+    overhead = (base_wall_s - per_run) if base_wall_s and base_wall_s > per_run else per_run
+    wall = k * per_run * threads + overhead * (threads + 1) + BUDGET_SLACK_S
+    return Budget(k, wall) if wall < ctx.config.timing_wall_s else None
+
+
+def _too_slow(params: dict, budget: Budget, sweep: list[int]) -> StageResult:
+    """Correct (it passed every check) but stopped at its time budget: its own outcome, with the
+    speedup it cannot have exceeded."""
+    bound = 1.0 / budget.k
+    return StageResult(stage="timing", status="fail", params=params,
+                       feedback=(f"correct but too slow: the timed run was stopped after {budget.wall_s:.0f} s, its "
+                                 f"budget of {budget.k:g} x the sequential baseline's time (speedup below {bound:.2g})"),
+                       metrics={"too_slow": True, "timing_budget": budget.k, "budget_s": budget.wall_s,
+                                "speedup": bound, "speedup_bound": "upper",
+                                "speedup_by_threads": {str(t): bound for t in sweep}})
+
+
 def timing_stage(ctx: EvalContext) -> StageResult:
     sweep = ctx.config.sweep()
     p = max(sweep)
@@ -168,8 +205,13 @@ def timing_stage(ctx: EvalContext) -> StageResult:
 
             raise InfraError(f"the task's baseline failed at timing size: {problem}")
         base = _stats(timed["baseline"].run, 1)
-    timed["candidate"] = _timed(ctx, "candidate", sweep, reuse.seed)
+    budget = _budget(ctx, base, timed["baseline"].run.outcome.wall_s if "baseline" in timed else None, len(sweep))
+    if budget:
+        params["timing_budget"] = budget.k
+    timed["candidate"] = _timed(ctx, "candidate", sweep, reuse.seed, budget.wall_s if budget else None)
     run = timed["candidate"].run
+    if budget and run.outcome.status == "timeout":
+        return _too_slow(params, budget, sweep)
     if problem := run.failure():
         return StageResult(stage="timing", status="fail", params=params, feedback=f"at timing size: {problem}")
     cand = {t: _stats(run, t) for t in sweep}
