@@ -36,7 +36,7 @@ def bench(
     pareval: Optional[Path] = typer.Option(None, "--pareval", exists=True, file_okay=False, help="ParEval checkout or prompt directory (or $PAREVAL_DIR)."),
     translation: bool = typer.Option(False, "--translation", help="ParEval's serial->omp translation prompts."),
     paper: bool = typer.Option(False, "--paper", help="ParEval's original inputs only (paper-compatible numbers)."),
-    timing_budget: float = typer.Option(10.0, "--timing-budget", min=1.01, metavar="K", 
+    timing_budget: float = typer.Option(10.0, "--timing-budget", min=1.01, metavar="K",
                                        help="Stop a candidate's timed run at K x the baseline's time "
                                             "(correct but too slow: speedup below 1/K)."),
     quick: bool = typer.Option(False, "--quick", help="Fewer repetitions and thread counts."),
