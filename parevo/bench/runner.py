@@ -5,7 +5,6 @@ name) skips stored samples: a bench resumes where it stopped."""
 from __future__ import annotations
 
 import asyncio
-import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +13,7 @@ from typing import Callable, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ..errors import ParevoError
-from ..verify.isolated import evaluate_in_worker
+from ..verify.executor import EvalJob, Executor, LocalExecutor
 from ..llm.extract import extract_code
 from ..llm import LLM, Budget, BudgetExceeded, LLMError
 from ..llm.types import CallSubject
@@ -100,13 +99,14 @@ def sample_fields(result: EvalResult) -> dict:
 
 class Bench:
     def __init__(self, bench_dir: Path, bench_id: str, spec: BenchSpec, *, jobs: int = 2,
-                 on_progress: Callable[[BenchProgress], None] | None = None):
+                 on_progress: Callable[[BenchProgress], None] | None = None, executor: Executor | None = None):
         self.dir, self.id, self.spec = bench_dir, bench_id, spec
         self.store = BenchStore(bench_dir / STORE_NAME, create=True)
         self.items, self.skipped = bench_items(spec)
         self.config = eval_config(spec)
         self.jobs = jobs
-        self.eval_sem = asyncio.Semaphore(1)
+        self.executor = executor or LocalExecutor(1)  # one evaluation at a time here; a Ray cluster takes more
+        self.remote = executor  # --mode evolve: each run's own local workers, unless a cluster was given
         self.on_progress = on_progress
         self.llm: LLM | None = None
         self.stop_reason: str | None = None
@@ -204,9 +204,10 @@ class Bench:
         task = get_task(item.task_ref)
         config = pe.paper_config(task, self.config) if self.spec.paper else self.config
         workdir = self.dir / "evals" / f"{abs(hash((item.prompt_id, sample))) % 10**8:08d}"
-        async with self.eval_sem:
-            result = await evaluate_in_worker(item.task_ref, item.model, code, config, workdir, self.spec.eval_timeout_s)
-        shutil.rmtree(workdir, ignore_errors=True)
+        done = await self.executor.evaluate(EvalJob(item.task_ref, item.model, code, config, self.spec.eval_timeout_s),
+                                            workdir)
+        result = done.result
+        result.notes += [f"evaluated again after {r.kind}: {r.detail}" for r in done.retried]
         return {**sample_fields(result), "code": code, "reply": None, "evolve_run": None}
 
     async def _evolve(self, item: BenchItem, sample: int) -> dict:
@@ -224,7 +225,7 @@ class Bench:
             run.store.reopen_run(run.run_id)
         else:
             run = create_run(item.task_ref, item.model, self.spec.llm or "", cfg, base=runs, name=name)
-        outcome = await execute(run, make_llm(run))
+        outcome = await execute(run, make_llm(run), executor=self.remote)
         if outcome.status == "stopped" and "budget" in outcome.reason:
             raise BudgetExceeded(outcome.reason, reason=outcome.reason)
         programs = run.store.programs(run.run_id)

@@ -15,7 +15,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
-from .params import check_llm_spec, not_a_file
+from .params import RAY_HELP, check_llm_spec, executor_for, not_a_file
 from ..errors import ParevoError
 
 console = Console()
@@ -42,7 +42,8 @@ def bench(
     quick: bool = typer.Option(False, "--quick", help="Fewer repetitions and thread counts."),
     iterations: int = typer.Option(4, "--iterations", min=1, help="Iterations per evolution run (--mode evolve)."),
     budget: Optional[float] = typer.Option(None, "--budget", min=0.0, help="Stop when the LLM cost reaches this many USD."),
-    jobs: int = typer.Option(2, "--jobs", min=1, help="Samples in flight (LLM calls overlap evaluations; timing stays exclusive)."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", min=1, help="Samples in flight (LLM calls overlap evaluations; timing stays exclusive). Default 2, with --ray the cluster's evaluation slots."),
+    ray: Optional[str] = typer.Option(None, "--ray", metavar="ADDRESS|local", help=RAY_HELP),
     name: Optional[str] = typer.Option(None, "--name", help="Bench id; rerunning with the same name resumes."),
     out_dir: Path = typer.Option(Path("parevo-bench"), "--out-dir", callback=not_a_file, help="Where bench directories live."),
 ) -> None:
@@ -67,11 +68,13 @@ def bench(
                       "microseconds a call): its speedups are mostly noise; leave --paper out for speedups[/]",
                       soft_wrap=True)
     bench_id = name or f"{Path(suite).name}-{solutions or mode}-{dt.datetime.now():%Y%m%d-%H%M%S}"
-    runner = Bench(out_dir / bench_id, bench_id, spec, jobs=jobs)
-    _print_skipped(runner.skipped)
-    console.print(f"bench [bold]{bench_id}[/] in {out_dir / bench_id}: {len(runner.items)} prompts x "
-                  f"{1 if solutions else samples} samples")
-    reason = asyncio.run(_run_with_progress(runner))
+    with executor_for(ray, console) as executor:
+        runner = Bench(out_dir / bench_id, bench_id, spec, jobs=jobs or max(2, executor.capacity if executor else 0),
+                       executor=executor)
+        _print_skipped(runner.skipped)
+        console.print(f"bench [bold]{bench_id}[/] in {out_dir / bench_id}: {len(runner.items)} prompts x "
+                      f"{1 if solutions else samples} samples")
+        reason = asyncio.run(_run_with_progress(runner))
     rows = runner.store.samples(bench_id)
     console.print(f"[bold]{'stopped' if runner.stop_reason else 'finished'}[/]: {escape(reason)}")
     _print_summary(rows, samples if not solutions else 1)

@@ -17,7 +17,7 @@ from rich.live import Live
 from rich.markup import escape
 from rich.table import Table
 
-from .params import check_llm_spec, parent_exists
+from .params import RAY_HELP, check_llm_spec, executor_for, parent_exists
 from ..errors import ParevoError
 
 console = Console()
@@ -51,6 +51,7 @@ def evolve(
     name: Optional[str] = typer.Option(None, "--name", help="Run id to use instead of a generated one."),
     out: Optional[Path] = typer.Option(None, "--out", dir_okay=False, callback=parent_exists,
                                        help="Also copy the best program here."),
+    ray: Optional[str] = typer.Option(None, "--ray", metavar="ADDRESS|local", help=RAY_HELP),
 ) -> None:
     """Evolve a task's implementation into a verified, fast parallel program."""
     from ..evolve.config import load_config
@@ -89,7 +90,8 @@ def evolve(
     client = make_llm(run, llm if resume else None)
     console.print(f"run [bold]{run.run_id}[/] in {run.run_dir}  (task {run.spec['task']}, model {run.spec['model']}, "
                   f"LLM {escape(llm or run.spec['llm'])})")
-    outcome = asyncio.run(_execute_live(run, client, execute))
+    with executor_for(ray, console) as executor:
+        outcome = asyncio.run(_execute_live(run, client, execute, executor))
     style = {"finished": "green", "stopped": "yellow", "failed": "red"}.get(outcome.status, "white")
     console.print(f"[{style} bold]{outcome.status}[/]: {escape(outcome.reason)}")
     _print_stats(outcome.stats)
@@ -107,14 +109,14 @@ def evolve(
     raise typer.Exit(0 if outcome.status != "failed" else 1)
 
 
-async def _execute_live(run, client, execute):
+async def _execute_live(run, client, execute, executor=None):
     main = asyncio.current_task()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):  # Ctrl-C, kill: cancel in-flight work, close the run cleanly
         loop.add_signal_handler(sig, main.cancel)
     try:
         with Live(console=console, refresh_per_second=4, transient=False) as live:
-            outcome = await execute(run, client, on_progress=lambda p: live.update(_progress_table(p)))
+            outcome = await execute(run, client, on_progress=lambda p: live.update(_progress_table(p)), executor=executor)
     finally:
         for sig in (signal.SIGINT, signal.SIGTERM):
             loop.remove_signal_handler(sig)

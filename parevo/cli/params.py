@@ -4,7 +4,9 @@ any work starts, not in a traceback after an hour of evolution."""
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
+from typing import Iterator
 
 import typer
 
@@ -40,3 +42,23 @@ def check_llm_spec(spec: str, llm_section: dict) -> None:
     from ..llm.spec import LLMConfig, parse_llm_spec
 
     parse_llm_spec(spec, LLMConfig(**llm_section))
+
+
+RAY_HELP = "Evaluate on a Ray cluster: its ADDRESS (host:port, 'auto'), or 'local' to start one here (docs/scale.md)."
+
+
+@contextlib.contextmanager
+def executor_for(ray: str | None, console) -> Iterator:
+    """The Ray cluster `--ray` names, connected before any work starts (a missing extra or
+    cluster is one line) and closed after; None without --ray: the command's own local workers."""
+    if ray is None:
+        yield None
+        return
+    from ..verify.executor import make_executor
+
+    executor = make_executor(ray)
+    console.print(f"evaluations on {executor.name}: {executor.capacity} at once")
+    try:
+        yield executor
+    finally:
+        executor.close()

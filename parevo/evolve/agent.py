@@ -1,8 +1,9 @@
 """The Evolutionary Coding Agent's loop.
 
 Iterations run concurrently (`parallel` in flight), so one iteration's LLM request overlaps
-another's evaluation; evaluations run in worker processes behind a semaphore, and the CPU
-slots of verify/slots.py keep timing off cores busy with builds. An iteration is: choose a
+another's evaluation; evaluations run through an executor (verify/executor.py: worker processes
+here, or the same workers on a Ray cluster's nodes), and the CPU slots of verify/slots.py keep
+timing off cores busy with builds. An iteration is: choose a
 parent and inspirations (seeded), prompt, apply the reply, evaluate — and when the candidate
 fails at build, correctness or race, send it straight back with the verifier's feedback for up
 to `repair_turns` more turns. Every attempt is committed to the store as it finishes, and an
@@ -14,7 +15,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,7 +27,7 @@ from ..verify.result import EvalResult
 from ..prompting import task as prompting
 from .config import RunConfig
 from .edits import apply_reply, ensure_markers
-from ..verify.isolated import evaluate_in_worker, worker_killed
+from ..verify.executor import EvalJob, Executor, LocalExecutor
 from .population import Population, features, rng_for
 from ..runstore import ProgramRow, RunStore, best_of
 
@@ -82,7 +82,8 @@ def program_metrics(result: EvalResult) -> dict:
 
 class Agent:
     def __init__(self, store: RunStore, run_id: str, run_dir: Path, task: Task, task_ref: str, model: str,
-                 config: RunConfig, llm: LLM, *, on_progress: Callable[[Progress], None] | None = None):
+                 config: RunConfig, llm: LLM, *, on_progress: Callable[[Progress], None] | None = None,
+                 executor: Executor | None = None):
         self.store, self.run_id, self.run_dir = store, run_id, run_dir
         self.task, self.task_ref, self.model = task, task_ref, model
         self.cfg, self.evo, self.eval_cfg = config, config.evolve, config.eval_config()
@@ -91,7 +92,9 @@ class Agent:
         self.pop = Population.rebuild(self.evo.islands, store.programs(run_id), store.migrants(run_id))
         self.done = {e["iteration"] for e in store.events(run_id, "iteration_done")}
         self.progress = Progress(iterations_done=len(self.done - {0}), iterations_total=self.evo.iterations)
-        self.eval_sem = asyncio.Semaphore(self.evo.eval_workers)
+        self.executor = executor or LocalExecutor(self.evo.eval_workers)
+        # iterations in flight: enough to keep every evaluation slot busy (a Ray cluster has many)
+        self.parallel = max(self.evo.parallel, self.executor.capacity)
         self.stop: StopRun | None = None
         self.llm_errors = 0
         self.started = time.monotonic()
@@ -106,7 +109,7 @@ class Agent:
         queue: asyncio.Queue[int] = asyncio.Queue()
         for i in pending:
             queue.put_nowait(i)
-        workers = [asyncio.create_task(self._worker(queue)) for _ in range(self.evo.parallel)]
+        workers = [asyncio.create_task(self._worker(queue)) for _ in range(self.parallel)]
         try:
             await asyncio.gather(*workers)
         finally:
@@ -217,14 +220,10 @@ class Agent:
     async def _evaluate_and_record(self, code: str, *, iteration: int, island: int, parent: ProgramRow | None,
                                    origin: str, turn: int, edit: dict | None, generation: int = 0) -> ProgramRow:
         workdir = self.run_dir / "evals" / f"{iteration:04d}-{turn}"
-        async with self.eval_sem:
-            result = await evaluate_in_worker(self.task_ref, self.model, code, self.eval_cfg, workdir,
-                                              self.evo.eval_timeout_s)
-            if worker_killed(result):  # once more: a second kill is recorded as the error it is
-                self.store.event(self.run_id, "worker_killed", iteration=iteration, turn=turn, detail=result.feedback)
-                result = await evaluate_in_worker(self.task_ref, self.model, code, self.eval_cfg, workdir,
-                                                  self.evo.eval_timeout_s)
-        shutil.rmtree(workdir, ignore_errors=True)
+        job = EvalJob(self.task_ref, self.model, code, self.eval_cfg, self.evo.eval_timeout_s)
+        result, retried = await self.executor.evaluate(job, workdir)
+        for lost in retried:  # the infrastructure's losses, evaluated again: events, never the candidate's failure
+            self.store.event(self.run_id, lost.kind, iteration=iteration, turn=turn, detail=lost.detail)
         return self._record(code=code, iteration=iteration, island=island, parent=parent, origin=origin, turn=turn,
                             generation=generation, edit=edit, status=result.status, feedback=result.feedback,
                             result=result)

@@ -22,6 +22,7 @@ from ..llm.spec import LLMConfig
 from ..llm.types import CallRecord
 from ..tasks import get_task
 from ..toolchain import probe
+from ..verify.executor import Executor, LocalExecutor
 from .agent import Agent, Progress, StopRun, best_program
 from .config import RunConfig
 from .stats import run_stats
@@ -172,12 +173,15 @@ class Outcome:
     best_path: Path | None
 
 
-async def execute(run: Run, llm: LLM, *, on_progress: Callable[[Progress], None] | None = None) -> Outcome:
+async def execute(run: Run, llm: LLM, *, on_progress: Callable[[Progress], None] | None = None,
+                  executor: Executor | None = None) -> Outcome:
+    """`executor`: where evaluations run (verify/executor.py); by default `eval_workers` local workers."""
     task = get_task(run.spec["task_ref"])
+    executor = executor or LocalExecutor(run.config.evolve.eval_workers)
     agent = Agent(run.store, run.run_id, run.run_dir, task, run.spec["task_ref"], run.spec["model"], run.config, llm,
-                  on_progress=on_progress)
+                  on_progress=on_progress, executor=executor)
     try:
-        run.store.event(run.run_id, "session_start", resumed=bool(agent.done))
+        run.store.event(run.run_id, "session_start", resumed=bool(agent.done), executor=executor.name)
         try:
             stop = await agent.run()
         except asyncio.CancelledError:

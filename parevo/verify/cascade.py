@@ -56,8 +56,9 @@ def evaluate(
         if progress:
             progress(name, None)
         with SLOT_OF.get(name, slots.cpu_shared)() as queued:
+            began = time.time()
             stage_result = run_stage(name, ALL_STAGES[name], ctx)
-        stage_result.queued_s = round(queued, 3)
+        stage_result.queued_s, stage_result.started_at = round(queued, 3), round(began, 3)
         result.stages.append(stage_result)
         if progress:
             progress(name, stage_result)

@@ -20,7 +20,8 @@ from .worker import EvalRequest
 GRACE_S = 5.0
 
 
-def _worker_failure(task: str, model: str, why: str, killed_by: int | None = None) -> EvalResult:
+def worker_failure(task: str, model: str, why: str, killed_by: int | None = None) -> EvalResult:
+    """An `error` result: parevo's infrastructure lost the evaluation, the candidate did nothing wrong."""
     metrics = {"worker_killed_by": killed_by} if killed_by else {}
     return EvalResult(task=task, task_version=0, model=model, candidate_sha256="",
                       stages=[StageResult(stage="static", status="error", feedback=why, detail=why, metrics=metrics)])
@@ -50,7 +51,7 @@ async def evaluate_in_worker(task: str, model: str, source: str, config: EvalCon
         await _kill_group(proc)
         if isinstance(exc, asyncio.CancelledError):
             raise
-        return _worker_failure(task, model, f"the evaluation worker ran past {timeout_s:.0f} s and was killed")
+        return worker_failure(task, model, f"the evaluation worker ran past {timeout_s:.0f} s and was killed")
     if proc.returncode != 0 or not out.is_file():
         # a worker killed outright (the OOM killer, kill -9) cleaned nothing up: its sandboxes
         # died with it, the compiler's children may not have
@@ -58,9 +59,9 @@ async def evaluate_in_worker(task: str, model: str, source: str, config: EvalCon
         tail = (err or b"").decode(errors="replace")[-1500:]
         if proc.returncode is not None and proc.returncode < 0:
             name = signal.Signals(-proc.returncode).name
-            return _worker_failure(task, model, f"the evaluation worker was killed by {name} (the kernel's OOM killer, "
-                                   f"or a person); not the candidate's doing", killed_by=-proc.returncode)
-        return _worker_failure(task, model, f"the evaluation worker failed (exit {proc.returncode}):\n{tail}")
+            return worker_failure(task, model, f"the evaluation worker was killed by {name} (the kernel's OOM killer, "
+                                  f"or a person); not the candidate's doing", killed_by=-proc.returncode)
+        return worker_failure(task, model, f"the evaluation worker failed (exit {proc.returncode}):\n{tail}")
     return EvalResult.model_validate(json.loads(out.read_text()))
 
 

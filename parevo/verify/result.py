@@ -20,6 +20,7 @@ class StageResult(BaseModel):
     status: StageStatus
     seconds: float = 0.0
     queued_s: float = 0.0  # time waiting for a CPU slot (verify/slots.py), not charged to the candidate
+    started_at: float | None = None  # wall clock (Unix s) when it got its CPU slot: a timeline across workers and nodes
     feedback: str = ""  # written for an LLM: what went wrong and where
     detail: str = ""  # for a person: why a stage was skipped, what was unavailable
     metrics: dict[str, Any] = Field(default_factory=dict)

@@ -1,0 +1,203 @@
+"""Evaluations on a real Ray cluster (`ray.cluster_utils.Cluster` on this machine): a head with no
+evaluation slots and two worker nodes, each with one `parevo_eval` slot and its own timing-slot
+directory (PAREVO_SLOT_DIR: as if each were its own machine), sharing the session's build
+cache. Checked: bench's samples spread over both nodes and their timing never overlaps on a
+node; verdicts over Ray equal a local run's; a node killed mid-evaluation loses nothing (the
+evaluation comes back once, from the other node, with the loss recorded as a retry, not as the
+candidate's failure); no Ray process outlives the cluster; without the extra, `--ray` is one line.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from conftest import FIXTURES
+from parevo.errors import ParevoError
+from parevo.paths import SUITE_DIR
+from parevo.verify.config import EvalConfig
+from parevo.verify.executor import EvalJob, LocalExecutor, make_executor
+
+pytestmark = pytest.mark.slow
+REPLIES = FIXTURES / "evolve"
+OBJECT_STORE = 80 * 2**20  # Ray's least
+NODE_ARGS = dict(num_cpus=1, object_store_memory=OBJECT_STORE)
+# correctness and races only: verdicts, not speed (the bench test below times)
+CHECKS = EvalConfig(timing=False, profile=False, check_threads=[1, 2], race_threads=[4], race_runs=1)
+
+
+def _descendants(pid: int) -> dict[int, str]:
+    """pid -> start time of every process below `pid` (the start time tells a reused pid apart)."""
+    children: dict[int, list[int]] = {}
+    stats: dict[int, str] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            children.setdefault(int(fields[1]), []).append(int(entry))
+            stats[int(entry)] = fields[19]
+    found, todo = {}, [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found[child] = stats[child]
+            todo.append(child)
+    return found
+
+
+def _alive(procs: dict[int, str]) -> list[int]:
+    left = []
+    for pid, start in procs.items():
+        try:
+            if Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19] == start:
+                left.append(pid)
+        except OSError:
+            pass
+    return left
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory):
+    ray = pytest.importorskip("ray", reason="the ray extra is not installed: pip install 'parevo[ray]'")
+    from ray.cluster_utils import Cluster
+
+    slots = tmp_path_factory.mktemp("node-slots")
+    c = Cluster(initialize_head=True, head_node_args=dict(NODE_ARGS, num_cpus=0, include_dashboard=False))
+
+    def add(name: str):
+        return c.add_node(**NODE_ARGS, resources={"parevo_eval": 1}, env_vars={"PAREVO_SLOT_DIR": str(slots / name)})
+
+    nodes = [add("a"), add("b")]
+    ray.init(address=c.address, log_to_driver=False, logging_level="WARNING")
+    info = SimpleNamespace(cluster=c, nodes=nodes, address=c.address, add=add)
+    try:
+        yield info
+    finally:
+        ours = _descendants(os.getpid())  # raylets, GCS, workers (and any worker's orphans below them)
+        ray.shutdown()
+        c.shutdown()
+        deadline = time.monotonic() + 30
+        while (left := _alive(ours)) and time.monotonic() < deadline:
+            time.sleep(0.5)
+        assert left == [], f"Ray processes outlived the cluster: {left}"
+
+
+@pytest.fixture(scope="module")
+def small_suite(tmp_path_factory) -> Path:
+    """A task directory of the user's own (shipped to the nodes): histogram with small timing inputs."""
+    root = tmp_path_factory.mktemp("suite")
+    shutil.copytree(SUITE_DIR / "histogram", root / "histogram")
+    toml = root / "histogram" / "task.toml"
+    toml.write_text(toml.read_text().replace("timing = 30000000", "timing = 1000000"))
+    return root
+
+
+def _reply(name: str) -> str:
+    return (REPLIES / f"{name}.md").read_text()
+
+
+def _code(name: str) -> str:
+    text = _reply(name)
+    return text.split("```cpp\n", 1)[1].split("```", 1)[0] if "```cpp\n" in text else text
+
+
+def _verdict(result) -> tuple:
+    return result.status, result.stage_reached, result.race_free
+
+
+def test_ray_extra_missing_is_one_line(monkeypatch):
+    monkeypatch.setitem(sys.modules, "ray", None)  # `import ray` raises ImportError
+    with pytest.raises(ParevoError, match=r"pip install 'parevo\[ray\]'"):
+        make_executor("local")
+
+
+def test_bench_over_ray_spreads_and_times_one_at_a_time_per_node(cluster, small_suite, tmp_path):
+    script = tmp_path / "script.json"
+    script.write_text(json.dumps([_reply(n) for n in ("atomic", "racy", "atomic", "wrong")]))
+    r = subprocess.run([sys.executable, "-m", "parevo.cli", "bench", "--suite", str(small_suite), "--llm",
+                        f"scripted:{script}", "--samples", "4", "--quick", "--name", "r", "--ray", cluster.address],
+                       cwd=tmp_path, capture_output=True, text=True, timeout=600, env={**os.environ, "COLUMNS": "80"})
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "evaluations on ray" in r.stdout and "2 at once" in r.stdout
+    from parevo.bench.store import BenchStore
+
+    store = BenchStore(tmp_path / "parevo-bench" / "r" / "bench.sqlite", readonly=True)
+    rows = store.samples("r")
+    assert sorted((x.status, x.stage_reached) for x in rows) == [
+        ("fail", "correctness"), ("fail", "race"), ("ok", "timing"), ("ok", "timing")]
+    results = [store.sample_result(x.id) for x in rows]
+    assert {r["machine"]["ray_node"] for r in results} == {n.node_id for n in cluster.nodes}  # both nodes evaluated
+    timings: dict[str, list[tuple[float, float]]] = {}
+    for res in results:
+        for s in res["stages"]:
+            if s["stage"] in ("timing", "profile") and s["status"] != "skipped":
+                timings.setdefault(res["machine"]["ray_node"], []).append(
+                    (s["started_at"], s["started_at"] + s["seconds"]))
+    assert sum(len(v) for v in timings.values()) == 2
+    for spans in timings.values():  # never two timing runs at once on one node
+        spans.sort()
+        assert all(a_end <= b_start + 0.01 for (_, a_end), (b_start, _) in zip(spans, spans[1:])), spans
+
+
+def test_verdicts_over_ray_equal_a_local_run(cluster, small_suite, tmp_path):
+    from parevo.verify.remote import RayExecutor
+
+    names = ["atomic", "racy", "wrong", "compile_error"]
+    task = str(small_suite / "histogram")
+    jobs = [EvalJob(task, "openmp", _code(n), CHECKS, 600) for n in names]
+
+    async def both():
+        remote = RayExecutor.connect(cluster.address)
+        over_ray = await asyncio.gather(*(remote.evaluate(j, tmp_path / f"r{i}") for i, j in enumerate(jobs)))
+        local = LocalExecutor(1)
+        here = [await local.evaluate(j, tmp_path / f"l{i}") for i, j in enumerate(jobs)]
+        return over_ray, here
+
+    over_ray, here = asyncio.run(both())
+    assert [_verdict(e.result) for e in over_ray] == [_verdict(e.result) for e in here]
+    assert [_verdict(e.result)[:2] for e in here] == [
+        ("ok", "race"), ("fail", "race"), ("fail", "correctness"), ("fail", "build")]
+    assert all(e.retried == [] for e in over_ray)
+
+
+def test_a_node_killed_mid_evaluation_loses_nothing(cluster, small_suite, tmp_path):
+    """Last in the module: it kills one of the two nodes (a fresh one replaces it)."""
+    from ray._private import ray_constants
+
+    from parevo.verify.remote import RayExecutor
+
+    victim = cluster.nodes[0]
+    raylet = victim.all_processes[ray_constants.PROCESS_TYPE_RAYLET][0].process.pid
+    jobs = [EvalJob(str(small_suite / "histogram"), "openmp", _code(n), CHECKS, 600) for n in ("atomic", "racy")]
+
+    def on_victim() -> bool:
+        return any(b"parevo.verify.worker" in Path(f"/proc/{pid}/cmdline").read_bytes()
+                   for pid in _descendants(raylet) if Path(f"/proc/{pid}/cmdline").exists())
+
+    async def run():
+        remote = RayExecutor.connect(cluster.address)
+        tasks = [asyncio.create_task(remote.evaluate(j, tmp_path / f"k{i}")) for i, j in enumerate(jobs)]
+        deadline = time.monotonic() + 120
+        while not on_victim():
+            assert time.monotonic() < deadline, "no evaluation reached the node to kill"
+            await asyncio.sleep(0.2)
+        await asyncio.sleep(1.0)  # well inside the evaluation (the worker has started its stages)
+        cluster.cluster.remove_node(victim, allow_graceful=False)
+        return await asyncio.gather(*tasks)
+
+    done = asyncio.run(run())
+    cluster.nodes[0] = cluster.add("c")
+    assert [_verdict(e.result)[:2] for e in done] == [("ok", "race"), ("fail", "race")]  # nothing became an error
+    lost = [e for e in done if e.retried]
+    assert len(lost) == 1 and [r.kind for r in lost[0].retried] == ["node_lost"]
+    assert {e.result.machine["ray_node"] for e in done} == {cluster.nodes[1].node_id}  # the survivor did both
