@@ -59,7 +59,7 @@ inline void bcast_bytes(std::vector<char>& buf) {
 }
 
 // Every rank: the call itself, measured; rank 0 collects each rank's work.
-inline task::Output measured(const task::Input& in) {
+inline task::Output measured(task::Input& in) {  // not const: some tasks move their output buffer out
   PMPI_Barrier(MPI_COMM_WORLD);
   g_in_mpi_ns = 0;
   const std::uint64_t cpu0 = now_ns(CLOCK_PROCESS_CPUTIME_ID);
@@ -71,7 +71,7 @@ inline task::Output measured(const task::Input& in) {
   return out;
 }
 
-inline task::Output call_root(const task::Input& in) {
+inline task::Output call_root(task::Input& in) {
   long long cmd = kCall;
   PMPI_Bcast(&cmd, 1, MPI_LONG_LONG, 0, MPI_COMM_WORLD);
   std::vector<char> buf;
