@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "parevo/graph_extra.hpp"
+#include "parevo/graphs.hpp"
 
 using namespace parevo;
 using graphs::Edge;

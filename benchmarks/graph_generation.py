@@ -16,7 +16,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from parevo.paths import CXX_DIR
+from parevo.paths import HARNESS_INCLUDE_DIRS
 
 SOURCE = Path(__file__).with_suffix(".cpp")
 
@@ -29,7 +29,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         exe = Path(tmp) / "graph_generation"
         # -O3, as the harness is built for timing.
-        subprocess.run(["g++", "-std=c++20", "-O3", f"-I{CXX_DIR}", str(SOURCE), "-o", str(exe)], check=True)
+        subprocess.run(["g++", "-std=c++20", "-O3", *(f"-I{d}" for d in HARNESS_INCLUDE_DIRS), str(SOURCE), "-o", str(exe)], check=True)
         run = subprocess.run([str(exe), str(args.vertices), str(args.degree)], capture_output=True, text=True)
     if run.returncode != 0:
         raise SystemExit(f"benchmark failed (exit {run.returncode}): {run.stdout}{run.stderr}")

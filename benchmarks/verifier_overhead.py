@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 from parevo import EvalConfig, evaluate, get_task
-from parevo.paths import CXX_DIR, RUNTIME_INCLUDE
+from parevo.paths import CXX_DIR, HARNESS_INCLUDE_DIRS
 from parevo.toolchain import models as pm
 from parevo.toolchain import probe
 from parevo.toolchain.build import CXX_STD, BuildCache
@@ -29,7 +29,7 @@ from parevo.verify.context import HARNESS_RACE_FLAGS, OPT_FLAGS
 def raw_work(task, source: str, model: str, cfg: EvalConfig, work: Path) -> float:
     """The cascade's compiles and runs, by hand: g++ and the binaries, nothing else."""
     tc = probe.detect()
-    inc = [f"-I{CXX_DIR}", f"-I{RUNTIME_INCLUDE}", f"-I{task.root}"]
+    inc = [*(f"-I{d}" for d in HARNESS_INCLUDE_DIRS), f"-I{task.root}"]
     types = ["-include", str(task.root / "types.hpp")]
     m, serial = pm.MODELS[model], pm.MODELS["serial"]
     flags, race = m.flags(tc), m.race(tc)

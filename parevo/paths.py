@@ -6,8 +6,14 @@ import os
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-CXX_DIR = PACKAGE_DIR / "verify" / "cxx"  # harness_main.cpp and the parevo/ runtime headers
+CXX_DIR = PACKAGE_DIR / "verify" / "cxx"  # harness_main.cpp, entry.cpp, the runtime headers
+# Two folders of headers, both included as "parevo/<name>.hpp": what a candidate may see (types,
+# no RNG, no generator), and the harness's side (generators, validators, the wire format).
+PUBLIC_INCLUDE = CXX_DIR / "public"
 RUNTIME_INCLUDE = CXX_DIR / "parevo"
+# The include path of everything trusted (harness, baselines, generators, tools); a candidate's
+# compile gets only the public folder and its task's types.hpp (verify/context.py).
+HARNESS_INCLUDE_DIRS = (CXX_DIR, PUBLIC_INCLUDE)
 SUITE_DIR = PACKAGE_DIR / "tasks" / "suite"
 
 
@@ -32,3 +38,8 @@ def read_user_text(path: Path, what: str) -> str:
         raise ParevoError(f"{what} {path}: not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     except OSError as exc:
         raise ParevoError(f"{what} {path}: cannot read it ({exc.strerror})") from None
+
+
+def runtime_headers() -> list[Path]:
+    """Every parevo header a build may include (for build-cache digests)."""
+    return sorted(RUNTIME_INCLUDE.glob("*.hpp")) + sorted((PUBLIC_INCLUDE / "parevo").glob("*.hpp"))

@@ -18,7 +18,7 @@ CHECK = Path(__file__).parent / "cxx" / "graph_generators_check.cpp"
 @pytest.mark.skipif(shutil.which("g++") is None, reason="g++ is not installed")
 def test_graph_generators(tmp_path):
     exe = tmp_path / "check"
-    subprocess.run(["g++", "-std=c++20", "-O1", "-I", str(paths.CXX_DIR), str(CHECK), "-o", str(exe)],
+    subprocess.run(["g++", "-std=c++20", "-O1", *[f"-I{d}" for d in paths.HARNESS_INCLUDE_DIRS], str(CHECK), "-o", str(exe)],
                    check=True, capture_output=True, text=True)
     run = subprocess.run([str(exe)], capture_output=True, text=True, timeout=300)
     assert run.returncode == 0, run.stdout + run.stderr

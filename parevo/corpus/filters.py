@@ -17,7 +17,6 @@ which a rerun retries.
 from __future__ import annotations
 
 import asyncio
-import shutil
 import tempfile
 from pathlib import Path
 
@@ -27,7 +26,7 @@ from .. import paths
 from ..errors import InfraError, SandboxUnavailable
 from ..toolchain.build import BuildCache, tree_digest
 from ..verify.config import EvalConfig
-from ..verify.isolated import evaluate_in_worker
+from ..verify.executor import EvalJob, Executor, LocalExecutor
 from ..verify.program import ProgramConfig, WholeProgram
 from ..verify.source import strip_comments_and_strings
 from .replies import Draft
@@ -69,8 +68,9 @@ STAGE_REASONS = {"static": "not_parallel", "build": "build_failed", "correctness
 
 
 class Filters:
-    def __init__(self, config: FilterConfig, cache: BuildCache | None = None):
+    def __init__(self, config: FilterConfig, cache: BuildCache | None = None, executor: Executor | None = None):
         self.config = config
+        self.executor = executor or LocalExecutor(1)  # task seeds' cascade: a worker here, or a Ray node (--ray)
         self.cache = cache
         self._checkers: dict[str, WholeProgram] = {}
 
@@ -110,8 +110,7 @@ class Filters:
         from ..tasks import get_task
 
         task = get_task(seed.task)
-        runtime = sorted(paths.RUNTIME_INCLUDE.glob("*.hpp"))
-        return [paths.CXX_DIR, paths.RUNTIME_INCLUDE, task.root], tree_digest(runtime + task.header_files)
+        return [*paths.HARNESS_INCLUDE_DIRS, task.root], tree_digest(paths.runtime_headers() + task.header_files)
 
     def _race(self, wp: WholeProgram, source: str, dirs: list[Path], v: Verdict) -> bool:
         result = wp.race(source, dirs)
@@ -151,11 +150,8 @@ class Filters:
         knobs = {"timing_threads": threads, "profile": False, "compare_reference": False}
         config = EvalConfig.quick(**knobs) if self.config.quick_tasks else EvalConfig(**knobs)
         workdir = Path(tempfile.mkdtemp(prefix="corpus-task-", dir=paths.cache_dir()))
-        try:
-            result = await evaluate_in_worker(seed.task, seed.model, draft.solution, config, workdir,
-                                              TASK_EVAL_TIMEOUT_S)
-        finally:
-            shutil.rmtree(workdir, ignore_errors=True)
+        job = EvalJob(seed.task, seed.model, draft.solution, config, TASK_EVAL_TIMEOUT_S)
+        result = (await self.executor.evaluate(job, workdir)).result  # it removes workdir
         if result.status == "error":
             raise InfraError(f"the verifier failed on task {seed.task}: {result.feedback}")
         v.race_free = result.race_free

@@ -18,6 +18,7 @@ from ..tomlfile import read_toml, validate
 from ..toolchain.models import MODELS
 
 REQUIRED_FILES = ("statement.md", "types.hpp", "task.hpp", "baseline.cpp")
+_PARENT_INCLUDE = re.compile(r'^\s*#\s*include\s*"(\.\./[^"]+)"', re.M)
 
 
 class Sizes(BaseModel):
@@ -105,7 +106,11 @@ class Task:
 
     @cached_property
     def header_files(self) -> list[Path]:
-        return [self.root / "types.hpp", self.root / "task.hpp"]
+        """The task's headers, and the shared ones its task.hpp includes from the folder above
+        (`#include "../x.hpp"`: ParEval's FFT helpers), for the build cache's digest."""
+        own = [self.root / "types.hpp", self.root / "task.hpp"]
+        shared = sorted({(self.root / m).resolve() for m in _PARENT_INCLUDE.findall(own[1].read_text())})
+        return own + [p for p in shared if p.is_file()]
 
     def __repr__(self) -> str:
         return f"Task({self.id!r}, {self.root})"

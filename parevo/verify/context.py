@@ -27,8 +27,6 @@ HARNESS_RACE_FLAGS = ("-O2", "-g")  # the harness is not instrumented: only the 
 # Archer's own lock-table mutex is hidden from TSan (it would order any two critical sections).
 RACE_TSAN_OPTIONS = "ignore_noninstrumented_modules=1 suppressions={workdir}/archer.supp"
 TSAN_CANARY_FLAGS = ("-fsanitize=thread", "-O1", "-g")
-# What a candidate's compile may include from parevo (types only: no RNG, no generator).
-PUBLIC_HEADERS = ("graph.hpp", "threads.hpp", "point.hpp", "wgraph.hpp")
 # The harness's replacements of operator new/delete (the input arena) must bind for the
 # candidate library too, and the race build's detector options are the harness's.
 _NEW_DELETE = (
@@ -63,7 +61,7 @@ class EvalContext:
 
     @cached_property
     def headers_digest(self) -> str:
-        runtime = sorted(paths.RUNTIME_INCLUDE.glob("*.hpp")) + sorted(paths.CXX_DIR.glob("*.?pp"))
+        runtime = paths.runtime_headers() + sorted(paths.CXX_DIR.glob("*.?pp"))
         return tree_digest(runtime + self.task.header_files)
 
     @cached_property
@@ -71,14 +69,15 @@ class EvalContext:
         """What a candidate's compile may include besides the system headers: the task's types.hpp
         and parevo's public type headers, copied into a directory of their own. Generators,
         validators, the baseline and the task directory are not on its include path."""
-        files = [self.task.root / "types.hpp"] + [paths.RUNTIME_INCLUDE / h for h in PUBLIC_HEADERS]
+        public = sorted((paths.PUBLIC_INCLUDE / "parevo").glob("*.hpp"))
+        files = [self.task.root / "types.hpp", *public]
         d = paths.cache_dir() / "public" / tree_digest(files)[:24]
         if not (d / "types.hpp").exists():
             tmp = Path(tempfile.mkdtemp(prefix="public-", dir=paths.cache_dir()))
             (tmp / "parevo").mkdir()
             shutil.copyfile(self.task.root / "types.hpp", tmp / "types.hpp")
-            for h in PUBLIC_HEADERS:
-                shutil.copyfile(paths.RUNTIME_INCLUDE / h, tmp / "parevo" / h)
+            for h in public:
+                shutil.copyfile(h, tmp / "parevo" / h.name)
             d.parent.mkdir(parents=True, exist_ok=True)
             try:
                 os.rename(tmp, d)
@@ -137,7 +136,7 @@ class EvalContext:
         return env
 
     def harness_include_dirs(self) -> list[Path]:
-        return [paths.CXX_DIR, self.task.root]
+        return [*paths.HARNESS_INCLUDE_DIRS, self.task.root]
 
     def harness(self, race: bool = False) -> Artifact:
         """The trusted harness executable of this task (one per task, shared by every candidate)."""

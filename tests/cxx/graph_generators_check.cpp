@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-#include "parevo/graph_extra.hpp"
+#include "parevo/graphs.hpp"
 #include "parevo/weighted_graph.hpp"
 
 using namespace parevo;
@@ -101,7 +101,7 @@ int main() {
   for (std::int32_t n : {0, 1, 63, 65, 3000, 65536 + 4099}) {
     for (const char* f : families) {
       Rng rng(5);
-      const CSRGraph g = graphs::by_family_extra(f, n, rng);
+      const CSRGraph g = graphs::by_family(f, n, rng);
       const std::string what = std::string(f) + " n=" + std::to_string(n);
       check_simple(g, what, true);
       check_relabel(g, what);

@@ -2,7 +2,7 @@
 #pragma once
 #include <string>
 
-#include "parevo/graph_extra.hpp"
+#include "parevo/graphs.hpp"
 #include "types.hpp"
 
 namespace task {
@@ -14,7 +14,7 @@ using Output = std::vector<std::uint8_t>;
 
 inline Input generate(const std::string& family, long long n, parevo::Rng& rng) {
   Input in;
-  in.g = parevo::graphs::by_family_extra(family, static_cast<std::int32_t>(n), rng);
+  in.g = parevo::graphs::by_family(family, static_cast<std::int32_t>(n), rng);
   return in;
 }
 

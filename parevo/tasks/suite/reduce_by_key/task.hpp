@@ -2,7 +2,7 @@
 #pragma once
 #include <string>
 
-#include "parevo/text.hpp"
+#include "parevo/keys.hpp"
 #include "types.hpp"
 
 namespace task {
@@ -11,7 +11,7 @@ using KeyValue = std::pair<std::uint64_t, std::int64_t>;
 
 struct Input {
   std::vector<KeyValue> pairs;
-  parevo::text::KeySample keys;  // which key (rank) each pair holds: the validator's truth
+  parevo::keys::KeySample keys;  // which key (rank) each pair holds: the validator's truth
 };
 using Output = std::vector<KeyValue>;
 
@@ -26,7 +26,7 @@ inline void draw_pairs(Input& in, parevo::Rng& rng) {
 
 inline Input generate(const std::string& family, long long n, parevo::Rng& rng) {
   Input in;
-  in.keys = parevo::text::keys_by_family(family, n, rng);
+  in.keys = parevo::keys::sample_by_family(family, n, rng);
   draw_pairs(in, rng);
   return in;
 }

@@ -2,14 +2,14 @@
 #pragma once
 #include <string>
 
-#include "parevo/text.hpp"
+#include "parevo/keys.hpp"
 #include "types.hpp"
 
 namespace task {
 
 struct Input {
   std::vector<std::uint64_t> values;
-  parevo::text::KeySample keys;  // which key (rank) each value is: the validator's truth
+  parevo::keys::KeySample keys;  // which key (rank) each value is: the validator's truth
 };
 using Output = std::vector<std::uint64_t>;
 
@@ -21,7 +21,7 @@ inline void draw_values(Input& in) {
 
 inline Input generate(const std::string& family, long long n, parevo::Rng& rng) {
   Input in;
-  in.keys = parevo::text::keys_by_family(family, n, rng);
+  in.keys = parevo::keys::sample_by_family(family, n, rng);
   draw_values(in);
   return in;
 }

@@ -6,7 +6,7 @@
 #include <string>
 #include <utility>
 
-#include "parevo/trees.hpp"
+#include "parevo/sparse.hpp"
 #include "types.hpp"
 
 namespace task {
@@ -18,7 +18,7 @@ using Output = CSRMatrix;
 
 inline Input generate(const std::string& family, long long n, parevo::Rng& rng) {
   Input in;
-  in.a = parevo::trees::matrix_by_family(family, static_cast<std::int32_t>(n), rng);
+  in.a = parevo::sparse::by_family(family, static_cast<std::int32_t>(n), rng);
   return in;
 }
 
@@ -65,7 +65,7 @@ inline std::string validate(const Input& in, const Output& out) {
     return "col_idx has " + std::to_string(out.col_idx.size()) + " and values " + std::to_string(out.values.size()) +
            " entries, expected " + std::to_string(nnz) + " each (one per nonzero)";
 
-  const CSRMatrix t = parevo::trees::transpose(a);
+  const CSRMatrix t = parevo::sparse::transpose(a);
   std::int64_t wrong = 0, first = -1;
   for (std::size_t r = 0; r < t.row_ptr.size(); ++r)
     if (out.row_ptr[r] != t.row_ptr[r]) { if (first < 0) first = static_cast<std::int64_t>(r); ++wrong; }

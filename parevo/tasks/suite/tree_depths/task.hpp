@@ -15,7 +15,7 @@ using Output = std::vector<std::int32_t>;
 
 inline Input generate(const std::string& family, long long n, parevo::Rng& rng) {
   Input in;
-  in.parent = parevo::trees::tree_by_family(family, static_cast<std::int32_t>(n), rng);
+  in.parent = parevo::trees::by_family(family, static_cast<std::int32_t>(n), rng);
   return in;
 }
 

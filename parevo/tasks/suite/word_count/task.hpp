@@ -23,7 +23,7 @@ struct Input {
 using Output = std::vector<std::pair<std::string, std::int64_t>>;
 
 inline Input generate(const std::string& family, long long n, parevo::Rng& rng) {
-  parevo::text::Text t = parevo::text::text_by_family(family, n, rng);
+  parevo::text::Text t = parevo::text::by_family(family, n, rng);
   Input in;
   in.text = std::move(t.text);
   in.vocab = std::move(t.vocab);

@@ -16,7 +16,7 @@
 
 #include "random.hpp"
 
-#include "point.hpp"
+#include "parevo/point.hpp"
 
 namespace parevo::points {
 

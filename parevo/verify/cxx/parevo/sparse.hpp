@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "graph.hpp"
+#include "parevo/graph.hpp"
 #include "random.hpp"
 
 namespace parevo::sparse {
@@ -93,9 +93,64 @@ inline CSRMatrix empty_rows(std::int32_t n, Rng& rng) {
   return from_row_lengths(std::max(n, 0), want, rng);
 }
 
-// The family dispatch for sparse matrix tasks; unknown names are a harness error, not a
-// candidate failure, so they throw std::invalid_argument.
+// Two families whose columns are skewed (transposing turns a skewed column into a long output
+// row), for the transpose task.
+
+// The exact transpose (counting sort by column; rows come out with increasing column indices
+// when the input rows are in increasing order).
+inline CSRMatrix transpose(const CSRMatrix& a) {
+  CSRMatrix t;
+  t.rows = a.cols;
+  t.cols = a.rows;
+  const std::int64_t nnz = a.row_ptr[a.rows];
+  t.row_ptr.assign(static_cast<std::size_t>(a.cols) + 1, 0);
+  for (std::int64_t k = 0; k < nnz; ++k) t.row_ptr[a.col_idx[k] + 1]++;
+  for (std::int32_t c = 0; c < a.cols; ++c) t.row_ptr[c + 1] += t.row_ptr[c];
+  t.col_idx.resize(static_cast<std::size_t>(nnz));
+  t.values.resize(static_cast<std::size_t>(nnz));
+  std::vector<std::int64_t> fill(t.row_ptr.begin(), t.row_ptr.end() - 1);
+  for (std::int32_t i = 0; i < a.rows; ++i)
+    for (std::int64_t k = a.row_ptr[i]; k < a.row_ptr[i + 1]; ++k) {
+      const std::int64_t at = fill[a.col_idx[k]]++;
+      t.col_idx[at] = i;
+      t.values[at] = a.values[k];
+    }
+  return t;
+}
+
+// n rows and n/64 + 1 columns; each row holds 2 to 8 distinct columns drawn with density
+// proportional to (1 - c/cols)^2, so the low columns are far more popular than the high ones.
+inline CSRMatrix tall(std::int32_t n, Rng& rng) {
+  CSRMatrix a;
+  a.rows = std::max(n, 0);
+  a.cols = a.rows / 64 + 1;
+  a.row_ptr.assign(static_cast<std::size_t>(a.rows) + 1, 0);
+  a.col_idx.reserve(static_cast<std::size_t>(a.rows) * 5);
+  for (std::int32_t i = 0; i < a.rows; ++i) {
+    const auto first = static_cast<std::ptrdiff_t>(a.col_idx.size());
+    const auto k = 2 + static_cast<std::int32_t>(rng.below(7));
+    for (std::int32_t j = 0; j < k; ++j) {
+      const double u = rng.uniform();
+      a.col_idx.push_back(std::min(a.cols - 1, static_cast<std::int32_t>(a.cols * (1.0 - std::cbrt(1.0 - u)))));
+    }
+    auto begin = a.col_idx.begin() + first;
+    std::sort(begin, a.col_idx.end());
+    a.col_idx.erase(std::unique(begin, a.col_idx.end()), a.col_idx.end());
+    a.row_ptr[i + 1] = static_cast<std::int64_t>(a.col_idx.size());
+  }
+  a.values.resize(a.col_idx.size());
+  for (double& x : a.values) x = value(rng);
+  return a;
+}
+
+// The family dispatch of every sparse matrix task; unknown names are a harness error, not a
+// candidate failure, so they throw std::invalid_argument. Besides the square families:
+// one_dense_col: every row holds one common random column (plus 1.5 others on average), so one
+//                output row of a transpose receives n entries from every part of the input;
+// tall:          see tall() above (not square).
 inline CSRMatrix by_family(const std::string& family, std::int32_t n, Rng& rng) {
+  if (family == "one_dense_col") return transpose(one_dense_row(n, rng));
+  if (family == "tall") return tall(n, rng);
   if (family == "powerlaw") return powerlaw(n, rng);
   if (family == "uniform") return uniform(n, rng);
   if (family == "banded") return banded(n, rng);

@@ -1,5 +1,5 @@
 // Harness-side: generators for the tree, list and sequence tasks (list ranking, tree depths,
-// Cartesian trees) and extra sparse-matrix families for the transpose task. Every generator is
+// Cartesian trees). Every generator is
 // a pure function of (family, n, rng); node labels are randomly permuted wherever the task
 // allows it, so index order says nothing about the structure.
 #pragma once
@@ -10,10 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "graph.hpp"
+#include "parevo/graph.hpp"
 #include "edge.hpp"
 #include "random.hpp"
-#include "sparse.hpp"
 
 namespace parevo::trees {
 
@@ -40,7 +39,7 @@ inline std::vector<std::int32_t> relabel_parents(const std::vector<std::int32_t>
 // broom:        a handle of n/2 nodes whose end holds the other n/2 nodes as children.
 // single:       one node.
 // two:          a root and its one child.
-inline std::vector<std::int32_t> tree_by_family(const std::string& family, std::int32_t n, Rng& rng) {
+inline std::vector<std::int32_t> by_family(const std::string& family, std::int32_t n, Rng& rng) {
   if (family == "single") n = 1;
   if (family == "two") n = 2;
   n = std::max<std::int32_t>(n, 1);
@@ -193,67 +192,6 @@ inline std::vector<std::int64_t> values_by_family(const std::string& family, std
   }
   if (family == "single") v[0] = static_cast<std::int64_t>(rng.below(1000));
   return v;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Sparse matrices for the transpose task: the families of sparse.hpp plus two whose columns are
-// skewed (transposing turns a skewed column into a long output row).
-
-// The exact transpose (counting sort by column; rows come out with increasing column indices
-// when the input rows are in increasing order).
-inline CSRMatrix transpose(const CSRMatrix& a) {
-  CSRMatrix t;
-  t.rows = a.cols;
-  t.cols = a.rows;
-  const std::int64_t nnz = a.row_ptr[a.rows];
-  t.row_ptr.assign(static_cast<std::size_t>(a.cols) + 1, 0);
-  for (std::int64_t k = 0; k < nnz; ++k) t.row_ptr[a.col_idx[k] + 1]++;
-  for (std::int32_t c = 0; c < a.cols; ++c) t.row_ptr[c + 1] += t.row_ptr[c];
-  t.col_idx.resize(static_cast<std::size_t>(nnz));
-  t.values.resize(static_cast<std::size_t>(nnz));
-  std::vector<std::int64_t> fill(t.row_ptr.begin(), t.row_ptr.end() - 1);
-  for (std::int32_t i = 0; i < a.rows; ++i)
-    for (std::int64_t k = a.row_ptr[i]; k < a.row_ptr[i + 1]; ++k) {
-      const std::int64_t at = fill[a.col_idx[k]]++;
-      t.col_idx[at] = i;
-      t.values[at] = a.values[k];
-    }
-  return t;
-}
-
-// n rows and n/64 + 1 columns; each row holds 2 to 8 distinct columns drawn with density
-// proportional to (1 - c/cols)^2, so the low columns are far more popular than the high ones.
-inline CSRMatrix tall(std::int32_t n, Rng& rng) {
-  CSRMatrix a;
-  a.rows = std::max(n, 0);
-  a.cols = a.rows / 64 + 1;
-  a.row_ptr.assign(static_cast<std::size_t>(a.rows) + 1, 0);
-  a.col_idx.reserve(static_cast<std::size_t>(a.rows) * 5);
-  for (std::int32_t i = 0; i < a.rows; ++i) {
-    const auto first = static_cast<std::ptrdiff_t>(a.col_idx.size());
-    const auto k = 2 + static_cast<std::int32_t>(rng.below(7));
-    for (std::int32_t j = 0; j < k; ++j) {
-      const double u = rng.uniform();
-      a.col_idx.push_back(std::min(a.cols - 1, static_cast<std::int32_t>(a.cols * (1.0 - std::cbrt(1.0 - u)))));
-    }
-    auto begin = a.col_idx.begin() + first;
-    std::sort(begin, a.col_idx.end());
-    a.col_idx.erase(std::unique(begin, a.col_idx.end()), a.col_idx.end());
-    a.row_ptr[i + 1] = static_cast<std::int64_t>(a.col_idx.size());
-  }
-  a.values.resize(a.col_idx.size());
-  for (double& x : a.values) x = sparse::value(rng);
-  return a;
-}
-
-// powerlaw, uniform, banded, one_dense_row, empty_rows, single: as in sparse.hpp.
-// one_dense_col: every row holds one common random column (plus 1.5 others on average), so one output
-//                row receives n entries from every part of the input.
-// tall:          see tall() above (not square).
-inline CSRMatrix matrix_by_family(const std::string& family, std::int32_t n, Rng& rng) {
-  if (family == "one_dense_col") return transpose(sparse::one_dense_row(n, rng));
-  if (family == "tall") return tall(n, rng);
-  return sparse::by_family(family, n, rng);
 }
 
 }  // namespace parevo::trees

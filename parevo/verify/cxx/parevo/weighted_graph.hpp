@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "graph.hpp"
+#include "parevo/graph.hpp"
 
-#include "wgraph.hpp"
+#include "parevo/wgraph.hpp"
 
 // ---- Harness side: generators. -------------------------------------------------------------
 #include "graphs.hpp"
