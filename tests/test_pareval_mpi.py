@@ -5,7 +5,8 @@ hybrid answer to ParEval's `average` fail at correctness.
 One task (27, average: "return the average on all ranks") keeps the MPI runs few; a check size
 of 3M doubles makes one rank's call long enough (~2 ms) for the rank-sharing judgement, two
 families and two rank counts keep each evaluation to seconds after the shared harness build.
-`benchmarks/pareval_mpi_references.py`'s bench command runs every reference at the tasks' sizes."""
+`parevo bench --suite pareval --solutions reference --models mpi,mpi+omp --quick` runs every
+reference at the tasks' own sizes (docs/bench.md has its table)."""
 
 from __future__ import annotations
 
