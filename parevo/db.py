@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from pathlib import Path
+from typing import ClassVar
 
 from .errors import ParevoError
 
@@ -54,3 +55,22 @@ def open_store(path: Path, *, kind: str, schema: str, version: int, readonly: bo
         db.close()
         raise ParevoError(f"{path}: {kind} store schema {stored['schema_version']}, this parevo reads {version}")
     return db
+
+
+class Store:
+    """Base of the three stores: one file, opened through `open_store`. A subclass names its
+    kind, schema, version and what a missing file means to a reader (`missing`)."""
+
+    kind: ClassVar[str]
+    schema: ClassVar[str]
+    version: ClassVar[int]
+    missing: ClassVar[str]
+
+    def __init__(self, path: Path, *, create: bool = False, readonly: bool = False):
+        self.path = Path(path)
+        if not create and not self.path.is_file():
+            raise ParevoError(f"{self.path}: {self.missing}")
+        self.db = open_store(self.path, kind=self.kind, schema=self.schema, version=self.version, readonly=readonly)
+
+    def close(self) -> None:
+        self.db.close()

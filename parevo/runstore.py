@@ -17,7 +17,7 @@ from typing import Any, Iterator
 
 from pydantic import BaseModel
 
-from .db import now, open_store
+from .db import Store, now
 from .errors import ParevoError
 from .llm.calls import LLM_CALLS_SCHEMA, insert_call
 
@@ -91,17 +91,11 @@ class RunRow(BaseModel):
     stats: dict[str, Any] | None
 
 
-class RunStore:
+class RunStore(Store):
     """All access to one run file. One connection per process; short transactions."""
 
-    def __init__(self, path: Path, *, create: bool = False, readonly: bool = False):
-        self.path = Path(path)
-        if not create and not self.path.is_file():
-            raise ParevoError(f"{self.path}: no run store here (expected a run directory with run.sqlite)")
-        self.db = open_store(self.path, kind="run", schema=SCHEMA, version=SCHEMA_VERSION, readonly=readonly)
-
-    def close(self) -> None:
-        self.db.close()
+    kind, schema, version = "run", SCHEMA, SCHEMA_VERSION
+    missing = "no run store here (expected a run directory with run.sqlite)"
 
     # -- runs -----------------------------------------------------------------------------
     def start_run(self, run_id: str, task: str, model: str, spec: dict[str, Any]) -> None:

@@ -6,13 +6,12 @@ same bench skips what is stored and goes on where it stopped."""
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel
 
 from ..errors import ParevoError
-from ..db import now, open_store
+from ..db import Store, now
 from ..llm.calls import LLM_CALLS_SCHEMA, insert_call
 from .metrics import Sample
 
@@ -55,15 +54,9 @@ class SampleRow(BaseModel):
                       errored=self.status == "error")
 
 
-class BenchStore:
-    def __init__(self, path: Path, *, create: bool = False, readonly: bool = False):
-        self.path = Path(path)
-        if not create and not self.path.is_file():
-            raise ParevoError(f"{self.path}: no bench store here (expected a bench directory with bench.sqlite)")
-        self.db = open_store(self.path, kind="bench", schema=SCHEMA, version=SCHEMA_VERSION, readonly=readonly)
-
-    def close(self) -> None:
-        self.db.close()
+class BenchStore(Store):
+    kind, schema, version = "bench", SCHEMA, SCHEMA_VERSION
+    missing = "no bench store here (expected a bench directory with bench.sqlite)"
 
     def start(self, bench_id: str, spec: dict[str, Any]) -> None:
         row = self.db.execute("SELECT spec FROM bench WHERE id=?", (bench_id,)).fetchone()

@@ -18,7 +18,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from ..errors import ParevoError
-from ..db import now, open_store
+from ..db import Store, now
 from ..llm.calls import LLM_CALLS_SCHEMA, insert_call
 from ..llm import CallRecord, Completion, Usage
 
@@ -50,15 +50,12 @@ class CandidateRow(BaseModel):
     created_at: str
 
 
-class CorpusStore:
-    def __init__(self, directory: Path, *, readonly: bool = False):
-        self.path = Path(directory) / STORE_NAME
-        if readonly and not self.path.is_file():
-            raise ParevoError(f"{self.path}: no corpus store here")
-        self.db = open_store(self.path, kind="corpus", schema=SCHEMA, version=SCHEMA_VERSION, readonly=readonly)
+class CorpusStore(Store):
+    kind, schema, version = "corpus", SCHEMA, SCHEMA_VERSION
+    missing = "no corpus store here"
 
-    def close(self) -> None:
-        self.db.close()
+    def __init__(self, directory: Path, *, readonly: bool = False):  # a writer creates it
+        super().__init__(Path(directory) / STORE_NAME, create=not readonly, readonly=readonly)
 
     # -- runs (one row per invocation) ---------------------------------------------------------
     def start_run(self, spec: dict[str, Any]) -> int:
