@@ -22,6 +22,7 @@ from types import SimpleNamespace
 import pytest
 
 from conftest import FIXTURES
+from faults.faultkit import process_tree, survivors
 from parevo.errors import ParevoError
 from parevo.paths import SUITE_DIR
 from parevo.verify.config import EvalConfig
@@ -32,38 +33,8 @@ REPLIES = FIXTURES / "evolve"
 OBJECT_STORE = 80 * 2**20  # Ray's least
 NODE_ARGS = dict(num_cpus=1, object_store_memory=OBJECT_STORE)
 # correctness and races only: verdicts, not speed (the bench test below times)
-CHECKS = EvalConfig(timing=False, profile=False, check_threads=[1, 2], race_threads=[4], race_runs=1)
-
-
-def _descendants(pid: int) -> dict[int, str]:
-    """pid -> start time of every process below `pid` (the start time tells a reused pid apart)."""
-    children: dict[int, list[int]] = {}
-    stats: dict[int, str] = {}
-    for entry in os.listdir("/proc"):
-        if entry.isdigit():
-            try:
-                fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
-            except OSError:
-                continue
-            children.setdefault(int(fields[1]), []).append(int(entry))
-            stats[int(entry)] = fields[19]
-    found, todo = {}, [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found[child] = stats[child]
-            todo.append(child)
-    return found
-
-
-def _alive(procs: dict[int, str]) -> list[int]:
-    left = []
-    for pid, start in procs.items():
-        try:
-            if Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19] == start:
-                left.append(pid)
-        except OSError:
-            pass
-    return left
+CHECKS = EvalConfig(timing=False, profile=False, check_threads=[1, 2], race_threads=[4], race_runs=1,
+                    race_timing_size=False, families=["uniform_small", "hot_bucket", "single"])
 
 
 @pytest.fixture(scope="module")
@@ -83,12 +54,10 @@ def cluster(tmp_path_factory):
     try:
         yield info
     finally:
-        ours = _descendants(os.getpid())  # raylets, GCS, workers (and any worker's orphans below them)
+        ours = process_tree(os.getpid())  # raylets, GCS, workers (and any worker's orphans below them)
         ray.shutdown()
         c.shutdown()
-        deadline = time.monotonic() + 30
-        while (left := _alive(ours)) and time.monotonic() < deadline:
-            time.sleep(0.5)
+        left = survivors(ours, [], settle_s=30)
         assert left == [], f"Ray processes outlived the cluster: {left}"
 
 
@@ -182,7 +151,7 @@ def test_a_node_killed_mid_evaluation_loses_nothing(cluster, small_suite, tmp_pa
 
     def on_victim() -> bool:
         return any(b"parevo.verify.worker" in Path(f"/proc/{pid}/cmdline").read_bytes()
-                   for pid in _descendants(raylet) if Path(f"/proc/{pid}/cmdline").exists())
+                   for pid in process_tree(raylet) if Path(f"/proc/{pid}/cmdline").exists())
 
     async def run():
         remote = RayExecutor.connect(cluster.address)
@@ -192,10 +161,13 @@ def test_a_node_killed_mid_evaluation_loses_nothing(cluster, small_suite, tmp_pa
             assert time.monotonic() < deadline, "no evaluation reached the node to kill"
             await asyncio.sleep(0.2)
         await asyncio.sleep(1.0)  # well inside the evaluation (the worker has started its stages)
+        doomed.update(process_tree(raylet))
         cluster.cluster.remove_node(victim, allow_graceful=False)
         return await asyncio.gather(*tasks)
 
+    doomed: dict[int, str] = {}
     done = asyncio.run(run())
+    assert survivors(doomed, [], settle_s=30) == []  # the node's workers, evaluation worker and sandboxes died with it
     cluster.nodes[0] = cluster.add("c")
     assert [_verdict(e.result)[:2] for e in done] == [("ok", "race"), ("fail", "race")]  # nothing became an error
     lost = [e for e in done if e.retried]

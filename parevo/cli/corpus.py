@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from .params import check_llm_spec, not_a_file
+from .params import RAY_HELP, check_llm_spec, executor_for, not_a_file
 from ..errors import ParevoError
 
 console = Console()
@@ -57,6 +57,7 @@ def generate(
     race_threads: str = typer.Option("4", "--race-threads", help="Thread counts of the race runs."),
     quick: bool = typer.Option(False, "--quick", help="Built-in task seeds: small timing inputs, few repetitions."),
     config: Optional[Path] = typer.Option(None, "--config", exists=True, dir_okay=False, readable=True, help="TOML file with an \\[llm] section (prices, timeouts)."),
+    ray: Optional[str] = typer.Option(None, "--ray", metavar="ADDRESS|local", help=RAY_HELP + " Task seeds only."),
 ) -> None:
     """Generate verified exercises: generator -> critic -> refine, then build, test, race and speed filters."""
     from ..corpus import CorpusSpec, FilterConfig, Generator
@@ -78,9 +79,10 @@ def generate(
     for s in (llm, critic_llm):
         if s is not None:
             check_llm_spec(s, llm_config.model_dump())
-    gen = Generator(out, spec, llm_config, on_candidate=show)
-    console.print(f"corpus in [bold]{out}[/]: {len(gen.seeds)} seeds x {samples} samples, model {model}")
-    outcome = asyncio.run(_interruptible(gen.run()))
+    with executor_for(ray, console) as executor:
+        gen = Generator(out, spec, llm_config, on_candidate=show, executor=executor)
+        console.print(f"corpus in [bold]{out}[/]: {len(gen.seeds)} seeds x {samples} samples, model {model}")
+        outcome = asyncio.run(_interruptible(gen.run()))
     c = outcome.counts
     style = "green" if outcome.status == "finished" else "yellow"
     console.print(f"[{style} bold]{outcome.status}[/]: {escape(outcome.reason)}")

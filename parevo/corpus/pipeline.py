@@ -19,6 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from .. import __version__
 from ..llm import LLM, Budget, BudgetExceeded, Completion, LLMConfig, LLMError, Message, request_key
 from . import prompting
+from ..verify.executor import Executor
 from .dedup import Deduper
 from .filters import INFRA_ERRORS, FilterConfig, Filters, Verdict
 from .replies import parse_critique, parse_draft
@@ -61,12 +62,12 @@ class _Stop(Exception):
 
 class Generator:
     def __init__(self, out_dir: Path, spec: CorpusSpec, llm_config: LLMConfig | None = None,
-                 on_candidate: Callable[[CandidateRow], None] | None = None):
+                 on_candidate: Callable[[CandidateRow], None] | None = None, executor: Executor | None = None):
         self.out_dir = Path(out_dir)
         self.spec = spec
         self.seeds = load_seeds(spec.seeds, spec.model)
         self.store = CorpusStore(self.out_dir)
-        self.filters = Filters(spec.filters)
+        self.filters = Filters(spec.filters, executor=executor)  # executor: where task seeds are evaluated
         self.deduper = Deduper(spec.dedup_threshold)
         config = llm_config or LLMConfig()
         self.gen = LLM.from_config(spec.llm, config, on_record=self.store.add_call)

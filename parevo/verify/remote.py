@@ -130,8 +130,9 @@ class RayExecutor:
         return cls(address, slots, owns)
 
     async def evaluate(self, job: EvalJob, workdir: Path) -> Evaluated:
-        """`workdir` is the driver's; the node uses a directory of its own cache."""
+        """`workdir` is the driver's: removed, as the local executor does; the node works in its own cache."""
         ray = import_ray()
+        shutil.rmtree(workdir, ignore_errors=True)
         if job.task not in self._packs:
             pack = pack_task(job.task)
             self._packs[job.task] = ray.put(pack) if pack is not None else None
