@@ -30,7 +30,7 @@ SIZES = {"check": 3000, "race": 400, "timing": 20000}
 def llm_task(tmp_path_factory, _session_cache):
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(generated, "GEN_WALL_S", 3.0)  # the hanging generator is killed after this
-        mp.setattr(generated, "MUTANTS", 12)
+        mp.setattr(generated, "MUTANTS", 8)
         made = new_task(tmp_path_factory.mktemp("gen") / "readings", FIX / "readings.cpp", "weighted_count",
                         sizes=SIZES, llm=f"scripted:{FIX / 'generators.yaml'}")
     return made
@@ -52,6 +52,10 @@ def test_only_the_useful_generator_is_kept_each_rejection_with_its_reason(llm_ta
     assert all(g["reason"] and g["code"] for g in record["generators"])
     with sqlite3.connect(llm_task.root / generated.STORE) as db:  # the call is recorded like every LLM call
         assert db.execute("SELECT role, model, error FROM llm_calls").fetchall() == [("generators", "scripted", None)]
+        [(rec,)] = db.execute("SELECT record FROM llm_calls").fetchall()
+    prompt = json.loads(rec)["messages"][-1]["content"]  # the function, its types, the mutants to kill
+    assert "struct Reading" in prompt and "if (r.sensor < 0) continue;" in prompt
+    assert "'r.sensor < 0' -> 'false', in `if (r.sensor < 0) continue;`" in prompt
 
 
 def test_parse_reply_skips_blocks_that_are_not_generators():

@@ -60,7 +60,7 @@ def register(tasks_app: typer.Typer) -> None:
                                               help="A directory of your own input files (*.txt, docs/own-code.md): "
                                                    "the 'user' family."),
         llm: Optional[str] = typer.Option(None, "--llm", help="An LLM that writes extra generators, kept only when "
-                                          "useful: openai:MODEL[@URL], exchange:DIR, scripted:FILE, replay:FILE."),
+                                          "useful: openai:MODEL\\[@URL], exchange:DIR, scripted:FILE, replay:FILE."),
     ) -> None:
         """Make a task directory from your own sequential function (an LLM only with --llm)."""
         from ..owncode.new import new_task, parse_sizes

@@ -296,7 +296,7 @@ def statement(fn: ParsedFunction, plan: Plan, v: Validator, describe: str | None
     if ranges:
         parts.append("Scalars: " + ", ".join(ranges) + ".")
     if extras:
-        parts.append("Also: " + "; ".join(f"{x.name} ({x.about.rstrip('.')})" for x in extras) + ".")
+        parts.append("Further families: " + "; ".join(f"{x.name}, {x.about.rstrip('.')}" for x in extras) + ".")
     return "\n".join(parts) + "\n"
 
 

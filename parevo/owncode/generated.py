@@ -72,10 +72,11 @@ class Verdict:
 
 @dataclass
 class Baseline:
-    """What the task's own families already achieve: the bar a generator must raise."""
+    """What the task's families achieve so far (generators kept earlier included): the bar the
+    next generator must raise."""
     families: list[str]
     survivors: list  # mutate.Mutant that every family lets through
-    coverage: check.Coverage
+    coverage: check.Coverage | None  # measured when a generator kills no survivor; None: not yet, or stale
     window_s: float
     size: int  # the check size: vetting runs there
     mutation_size: int
@@ -122,10 +123,10 @@ async def _ask(root: Path, spec: str, config, messages: list[Message]) -> str:
 
 def _baseline(draft: Draft) -> Baseline:
     task = load_task(draft.root)
-    report = check.check_task(task, seed=1, max_mutants=MUTANTS, coverage=True)
+    report = check.check_task(task, seed=1, max_mutants=MUTANTS, coverage=False)  # coverage: when a generator needs it
     slowest = max((r.seconds for r in report.families), default=0.0)
     return Baseline(list(task.spec.families), [m.mutant for m in report.mutants if m.outcome == "survived"],
-                    report.coverage, max(WINDOW_FACTOR * slowest, WINDOW_FLOOR_S), report.size,
+                    None, max(WINDOW_FACTOR * slowest, WINDOW_FLOOR_S), report.size,
                     min(report.size, check.MUTATION_SIZE))
 
 
@@ -182,8 +183,9 @@ def vet(draft: Draft, p: Proposal, base: Baseline, scratch: Path) -> Verdict:
         if killed:
             return Verdict(p.name, p.about, True, f"kills {len(killed)} mutant{'s' * (len(killed) > 1)} the other "
                            f"families miss ({'; '.join(killed)})", p.code, killed)
-        cov = check.coverage_of(task, base.mutation_size, 1, wall, [*base.families, p.name])
-        before, now = base.coverage, cov
+        if base.coverage is None:
+            base.coverage = check.coverage_of(task, base.mutation_size, 1, wall, base.families)
+        before, now = base.coverage, check.coverage_of(task, base.mutation_size, 1, wall, [*base.families, p.name])
         if (now.lines or 0) > (before.lines or 0) or (now.branches or 0) > (before.branches or 0):
             return Verdict(p.name, p.about, True, f"raises the baseline's coverage (lines {before.lines or 0:.1f}% -> "
                            f"{now.lines or 0:.1f}%, branches {before.branches or 0:.1f}% -> {now.branches or 0:.1f}%)", p.code)
@@ -195,11 +197,11 @@ def vet(draft: Draft, p: Proposal, base: Baseline, scratch: Path) -> Verdict:
 def add_generated(draft: Draft, spec: str, config=None, say: Callable[[str], None] = lambda text: None) -> list[Verdict]:
     """Asks the LLM for generators, vets each, adds the kept ones to the task and records every
     verdict in `generated.json`."""
-    say("judging the built-in families (the mutants they miss, the coverage they reach)")
+    say("judging the built-in families (the mutants they miss)")
     base = _baseline(draft)
     say(f"{len(base.survivors)} surviving mutants; asking {spec} for generators")
-    record: dict = {"llm": spec, "role": ROLE, "survivors": [m.label for m in base.survivors],
-                    "coverage": asdict(base.coverage), "generators": [], "notes": []}
+    record: dict = {"llm": spec, "role": ROLE, "survivors": [m.label for m in base.survivors], "generators": [],
+                    "notes": []}
     verdicts: list[Verdict] = []
     try:
         reply = asyncio.run(_ask(draft.root, spec, config, _render_prompt(draft, base)))
@@ -210,7 +212,7 @@ def add_generated(draft: Draft, spec: str, config=None, say: Callable[[str], Non
     proposals, notes = parse_reply(reply)
     record["notes"] += notes
     taken = set(base.families) | {"user"}
-    scratch = Path(tempfile.mkdtemp(prefix="generated-", dir=probe._work_dir()))
+    scratch = Path(tempfile.mkdtemp(prefix="generated-", dir=probe.work_dir()))
     try:
         for p in proposals:
             if not _NAME.fullmatch(p.name):
@@ -219,12 +221,16 @@ def add_generated(draft: Draft, spec: str, config=None, say: Callable[[str], Non
                 v = Verdict(p.name, p.about, False, "bad name: a family of that name exists", p.code)
             else:
                 v = vet(draft, p, base, scratch)
+                if v.kept:  # the next generator must do better than this one too
+                    draft.extras.append(ExtraFamily(v.name, v.about, v.code))
+                    base.families.append(v.name)
+                    base.survivors = [m for m in base.survivors if m.label not in v.killed]
+                    base.coverage = None
             taken.add(p.name)
             verdicts.append(v)
             say(f"{'kept' if v.kept else 'rejected'} {p.name}: {v.reason}")
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    draft.extras += [ExtraFamily(v.name, v.about, v.code) for v in verdicts if v.kept]
     draft.write()
     record["generators"] = [asdict(v) for v in verdicts]
     (draft.root / RECORD).write_text(json.dumps(record, indent=2) + "\n")

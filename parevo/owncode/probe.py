@@ -59,7 +59,7 @@ def _includes(task: Task) -> list[str]:
     return inc
 
 
-def _work_dir() -> Path:
+def work_dir() -> Path:
     d = paths.cache_dir() / "owncode"
     d.mkdir(parents=True, exist_ok=True)
     return d
@@ -90,9 +90,9 @@ def main_object(task: Task, extra: tuple[str, ...] = ()) -> Path:
     h = hashlib.sha256(main_src.encode() + " ".join(extra).encode())
     for f in sorted(task.root.glob("*.hpp")):
         h.update(f.read_bytes())
-    out = _work_dir() / f"probe-{task.id}-{h.hexdigest()[:20]}.o"
+    out = work_dir() / f"probe-{task.id}-{h.hexdigest()[:20]}.o"
     if not out.exists():
-        tmp = Path(tempfile.mkdtemp(dir=_work_dir())) / "main.o"
+        tmp = Path(tempfile.mkdtemp(dir=work_dir())) / "main.o"
         if err := compile_object(main_src, task, tmp, extra, is_main=True):
             raise ProbeError(f"{task.root}: the task's headers do not build with the probe: {err}")
         os.replace(tmp, out)
@@ -140,7 +140,7 @@ class Prober:
         self.task = task
         self.extra = ("--coverage", "-O0") if coverage else ()
         self.main = main_object(task, self.extra)
-        self.dir = Path(tempfile.mkdtemp(prefix=f"probe-{task.id}-", dir=_work_dir()))
+        self.dir = Path(tempfile.mkdtemp(prefix=f"probe-{task.id}-", dir=work_dir()))
         self._ids = itertools.count(1)  # thread-safe in CPython: mutants build on a thread pool
 
     def build(self, source: str, asm: Path | None = None) -> tuple[Path | None, str]:
