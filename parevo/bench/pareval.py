@@ -30,9 +30,9 @@ from ..tasks import PAREVAL_TASKS
 from ..tasks.model import Task, load_task
 
 TASKS_DIR = PAREVAL_TASKS
-MODEL_MAP = {"serial": "serial", "omp": "openmp", "mpi": "mpi", "mpi+omp": "mpi+omp"}  # ParEval model -> parevo model
-UNSUPPORTED_MODELS = {"kokkos": "Kokkos is not installed", "cuda": "no GPU on this machine",
-                      "hip": "no GPU on this machine"}
+MODEL_MAP = {"serial": "serial", "omp": "openmp", "mpi": "mpi", "mpi+omp": "mpi+omp",
+             "kokkos": "kokkos", "cuda": "cuda"}  # ParEval model -> parevo model
+UNSUPPORTED_MODELS = {"hip": "no ROCm on Debian, so HIP is out of scope"}
 PROMPT_FILES = {"generation": "generation-prompts.json", "translation": "translation-prompts.json"}
 
 
@@ -109,6 +109,12 @@ def supported(prompt: ParEvalPrompt) -> str | None:
         return f"model '{src}': {UNSUPPORTED_MODELS[src]}"
     if not (TASKS_DIR / prompt.task_id / "task.toml").is_file():
         return f"no parevo task for '{prompt.name}' yet"
+    if (model := MODEL_MAP.get(src)) and model not in load_task(TASKS_DIR / prompt.task_id).spec.models:
+        if model == "kokkos":  # ParEval's Kokkos signature takes Views: the task needs a trusted view
+            return "no Kokkos view (kokkos/adapter.cpp) for this problem yet"
+        if model == "cuda":
+            return "cuda is enabled for one problem per category so far (the ones with a CUDA reference)"
+        return f"task does not accept model '{model}'"
     return None
 
 

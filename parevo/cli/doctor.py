@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..toolchain import kokkos, mpi, probe, rust, sandbox
+from ..toolchain import cuda, kokkos, mpi, probe, rust, sandbox
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,7 @@ def checks() -> list[Check]:
     rs = rust.detect()
     mt = mpi.detect()
     kt = kokkos.detect()
+    ct = cuda.detect()
     return [
         Check("g++ (C++20)", bool(tc.cxx), tc.cxx_version or "not found", "nothing can be built", "apt-get install g++", True),
         Check("gcc", bool(tc.cc), tc.cc or "not found", "C programs cannot be race-checked", "apt-get install gcc"),
@@ -47,6 +48,12 @@ def checks() -> list[Check]:
         Check("Kokkos, OpenMP backend", not kt.missing(),
               f"Kokkos {kt.version} ({', '.join(kt.backends).lower()}) in {kt.include}" if not kt.missing() else kt.missing(),
               "the kokkos model cannot be built", "scripts/build-kokkos.sh (Debian's Trilinos Kokkos is Serial-only)"),
+        Check("CUDA nvcc", not ct.missing(), f"{ct.version}, {ct.nvcc}" if ct.nvcc else ct.missing(),
+              "the cuda model cannot be built", "NVIDIA's CUDA toolkit (nvcc)"),
+        Check("NVIDIA GPU + compute-sanitizer", not ct.unrunnable(),
+              f"{ct.gpu}; {ct.sanitizer}" if not ct.unrunnable() else ct.unrunnable().removeprefix("unchecked: "),
+              "cuda candidates are compiled and statically checked only: unscored, never run or timed",
+              "a machine with an NVIDIA GPU, its driver and the CUDA toolkit"),
         Check("perf", bool(tc.perf),
               (f"{tc.perf}; hardware counters {'available' if tc.perf_hardware else 'NOT supported here (software counters only)'}"
                if tc.perf else "not found"),

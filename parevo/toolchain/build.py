@@ -121,6 +121,19 @@ class BuildCache:
         ok = ok and (work / "out.o").exists()
         return self._store(key, work, "out.o", ok, log, seconds)
 
+    def compile_with(self, compiler: str, version: str, source: str, args: Sequence[str], depends_digest: str,
+                     name: str) -> Artifact:
+        """One translation unit through another compiler (nvcc) with its own arguments, in the
+        same sandbox and cache as compile_object."""
+        key = sha256("object", str(COMPILE_FORMAT), version, name, source, json.dumps(list(args)), depends_digest)
+        if hit := self._lookup(key):
+            return hit
+        work = Path(tempfile.mkdtemp(prefix="build-", dir=self.root))
+        (work / name).write_text(source)
+        ok, log, seconds = self._run([compiler, *args, "-c", name, "-o", "out.o"], work)
+        ok = ok and (work / "out.o").exists()
+        return self._store(key, work, "out.o", ok, log, seconds)
+
     def link(self, objects: Sequence[Artifact], flags: Sequence[str]) -> Artifact:
         key = sha256("link", str(COMPILE_FORMAT), self.tc.cxx_version, *[o.key for o in objects], json.dumps(list(flags)))
         if hit := self._lookup(key):

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from . import kokkos, mpi
+from . import cuda, kokkos, mpi
 from .probe import Toolchain
 
 TSAN = ("-fsanitize=thread", "-g", "-O1")
@@ -48,6 +48,7 @@ class ParallelModel:
     race: Callable[[Toolchain], RaceRecipe] = lambda tc: RaceRecipe(unavailable="no threads to race")
     missing: Callable[[Toolchain], str] = lambda tc: ""  # why the model cannot be built here
     language: str = "cxx"  # the candidate's language: "cxx" or "rust"
+    forbidden_error: str = ""  # why forbidden_pattern is refused (default: usage_error)
 
     def check_usage(self, stripped_source: str) -> str:
         """'' when the candidate really uses this model, else a message for the LLM."""
@@ -55,7 +56,7 @@ class ParallelModel:
             return self.usage_error
         if self.forbidden_pattern is not None and (m := self.forbidden_pattern.search(stripped_source)):
             line = stripped_source.count("\n", 0, m.start()) + 1
-            return f"{self.usage_error} (found `{m.group(0).strip()}` at candidate.cpp:{line})"
+            return f"{self.forbidden_error or self.usage_error} (found `{m.group(0).strip()}` at candidate.cpp:{line})"
         return ""
 
     @staticmethod
@@ -134,19 +135,23 @@ MPI_USE = re.compile(r"\bMPI_\w+\s*\(")
 MPI_RACE_NA = RaceRecipe(unavailable="not applicable: MPI ranks are separate processes that share no memory, so "
                                      "there is nothing for a data-race detector to check (this is not a claim that "
                                      "the program is race-free)")
+# The harness owns MPI's lifetime and the job's processes (and PMPI_, the profiling layer, is
+# no candidate's business). A courtesy to honest code: the runtime guards (mpi_launch.hpp) do not rely on it.
+MPI_FORBIDDEN = ("an MPI candidate must not initialise, finalise or abort MPI, spawn processes or call the PMPI_ "
+                 "layer: the harness starts the job and owns its lifetime (report a failure by returning)")
 MPI_MODELS = [
     ParallelModel(
         "mpi", "MPI (Open MPI, shared-memory transport; rank 0's result is the answer)", MPI_USE,
         "an MPI candidate must call MPI (MPI_Comm_rank, MPI_Reduce, ...); this one never does",
-        re.compile(r"\bPMPI_\w+|\bMPI_(?:Init|Init_thread|Finalize|Abort|Comm_spawn)\b"),
-        flags=_mpi_flags(1), race=lambda tc: MPI_RACE_NA,
+        re.compile(r"\bPMPI_\w+|\bMPI_(?:Init|Init_thread|Finalize|Abort|Comm_spawn|Comm_spawn_multiple)\b"),
+        flags=_mpi_flags(1), race=lambda tc: MPI_RACE_NA, forbidden_error=MPI_FORBIDDEN,
         missing=lambda tc: mpi.detect().missing(),
     ),
     ParallelModel(
         "mpi+omp", "MPI ranks with OpenMP threads inside each (2 threads per rank)", MPI_USE,
         "an MPI+OpenMP candidate must call MPI (MPI_Comm_rank, MPI_Reduce, ...); this one never does",
-        re.compile(r"\bPMPI_\w+|\bMPI_(?:Init|Init_thread|Finalize|Abort|Comm_spawn)\b"),
-        flags=_mpi_flags(2, ("-fopenmp",)),
+        re.compile(r"\bPMPI_\w+|\bMPI_(?:Init|Init_thread|Finalize|Abort|Comm_spawn|Comm_spawn_multiple)\b"),
+        flags=_mpi_flags(2, ("-fopenmp",)), forbidden_error=MPI_FORBIDDEN,
         race=lambda tc: RaceRecipe(unavailable="the OpenMP part is not race-checked yet: the Archer recipe under "
                                                "mpirun is not wired into the harness (issue 17)"),
         missing=lambda tc: mpi.detect().missing(),
@@ -181,6 +186,16 @@ KOKKOS_RACE_UNCHECKED = ("unchecked: the OpenMP race recipe (ThreadSanitizer + A
                          "Kokkos programs (Kokkos's OpenMP backend synchronises its threads with its own spin "
                          "barriers), so a Kokkos candidate cannot be race-checked honestly")
 
+
+CUDA = ParallelModel(
+    "cuda", "a CUDA kernel (nvcc); run and checked only on a machine with an NVIDIA GPU",
+    re.compile(r"\b__global__\b"), "a CUDA candidate must define the task's function as a `__global__` kernel",
+    flags=lambda tc: Flags(compile=("-O3",), language="cuda"),
+    race=lambda tc: RaceRecipe(unavailable=cuda.detect().unrunnable() or "unchecked: compute-sanitizer runs are not wired "
+                                                                         "into the harness yet (issue 17)"),
+    missing=lambda tc: cuda.detect().missing(),
+    language="cuda",
+)
 
 MODELS: dict[str, ParallelModel] = {
     m.name: m
@@ -221,6 +236,7 @@ MODELS: dict[str, ParallelModel] = {
         RAYON,
         *MPI_MODELS,
         KOKKOS,
+        CUDA,
     ]
 }
 
@@ -228,12 +244,13 @@ MODELS: dict[str, ParallelModel] = {
 # How prompts name each model and its race detector.
 TITLES = {"openmp": "OpenMP", "parlay": "ParlayLib", "threads": "C++ std::thread", "tbb": "oneTBB",
           "serial": "sequential C++", "rayon": "safe Rust with Rayon", "mpi": "MPI", "mpi+omp": "MPI + OpenMP",
-          "kokkos": "Kokkos (OpenMP backend)"}
+          "kokkos": "Kokkos (OpenMP backend)", "cuda": "CUDA"}
 RACE_TOOLS = {"openmp": "LLVM Archer/ThreadSanitizer", "threads": "ThreadSanitizer", "parlay": "ThreadSanitizer",
               "tbb": "none available for TBB", "serial": "ThreadSanitizer",
               "rayon": "none needed: safe Rust cannot race (#![forbid(unsafe_code)])",
               "mpi": "not applicable (ranks share no memory)", "mpi+omp": "none yet for the OpenMP part",
-              "kokkos": "none: unchecked (no detector without false positives on Kokkos)"}
+              "kokkos": "none: unchecked (no detector without false positives on Kokkos)",
+              "cuda": "compute-sanitizer (racecheck, memcheck, synccheck) on a GPU machine only"}
 
 
 def title(model: str) -> str:

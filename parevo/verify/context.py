@@ -176,6 +176,20 @@ class EvalContext:
         return self.cache.compile_object(source, (*opt, "-fPIC", *flags.compile), [public], public / "types.hpp",
                                          self.headers_digest)
 
+    def kokkos_view(self, flags: Flags, opt: tuple[str, ...]) -> tuple[Artifact, ...]:
+        """A task whose Kokkos signature differs from its C++ one (ParEval's Kokkos prompts take
+        Kokkos::View arguments) has a trusted `kokkos/adapter.cpp`: the task's function, calling the
+        candidate's Kokkos overload on views of the same memory."""
+        adapter = self.task.root / "kokkos" / "adapter.cpp"
+        if "PAREVO_WITH_KOKKOS" not in flags.harness_defines or not adapter.is_file():
+            return ()
+        public = self.public_dir
+        obj = self.cache.compile_object(adapter.read_text(), (*opt, "-fPIC", *flags.compile), [public],
+                                        public / "types.hpp", self.headers_digest, name="adapter.cpp")
+        if not obj.ok:
+            raise InfraError(f"{adapter}: the task's Kokkos view failed to compile:\n{obj.log[-2000:]}")
+        return (obj,)
+
     def build_program(self, source: str, flags: Flags, opt: tuple[str, ...] = OPT_FLAGS,
                       extra: tuple[Artifact, ...] = ()) -> tuple[Artifact, Artifact | None]:
         """(the failing artifact or the linked candidate library, the candidate object). `extra`:
@@ -190,6 +204,7 @@ class EvalContext:
         unit = self.compile_unit(source, flags, opt)
         if not unit.ok:
             return unit, unit
+        extra = (*extra, *self.kokkos_view(flags, opt))
         # -z defs: every name the library uses must resolve now, so a candidate cannot reach
         # the harness's own functions at load time through an undefined reference.
         return self.cache.link([entry, *extra, unit], ("-shared", *flags.link, "-Wl,-z,defs")), unit

@@ -12,6 +12,7 @@ from typing import Callable
 
 from ..errors import InfraError, SandboxUnavailable
 from . import diagnostics, guards, racecheck, races, ruststages, source, witness
+from . import cudastages
 from ..toolchain import symbols
 from .context import OPT_FLAGS, EvalContext
 from .harness import CANARY_MARK, STDERR_CUT, CaseSpec, run_harness
@@ -27,6 +28,8 @@ def static_stage(ctx: EvalContext) -> StageResult:
         return StageResult(stage="static", status="error", detail=missing, feedback=missing, params=params)
     if ctx.model.language == "rust":
         return ruststages.static_stage(ctx, params)
+    if ctx.model.language == "cuda":
+        return cudastages.static_stage(ctx, params)
     if ctx.model.name not in spec.models:
         msg = f"task '{spec.id}' does not accept model '{ctx.model.name}' (allowed: {', '.join(spec.models)})"
         return StageResult(stage="static", status="fail", feedback=msg, params=params)
@@ -50,6 +53,8 @@ def static_stage(ctx: EvalContext) -> StageResult:
 def build_stage(ctx: EvalContext) -> StageResult:
     if ctx.model.language == "rust":
         return ruststages.build_stage(ctx)
+    if ctx.model.language == "cuda":
+        return cudastages.build_stage(ctx)
     flags = ctx.model.flags(ctx.toolchain)
     binary, unit = ctx.build_program(ctx.source, flags)
     params = {"flags": [*flags.compile, *flags.link], "compiler": ctx.toolchain.cxx_version}
@@ -75,6 +80,8 @@ def build_stage(ctx: EvalContext) -> StageResult:
 
 
 def correctness_stage(ctx: EvalContext) -> StageResult:
+    if ctx.model.language == "cuda":  # run only on a GPU: here, unscored
+        return cudastages.run_stage(ctx)
     binary = ctx.binaries["candidate"].path
     families = ctx.families()
     threads = ctx.config.check_thread_counts()
