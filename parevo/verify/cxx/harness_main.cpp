@@ -56,6 +56,7 @@
 #include <string>
 #include <vector>
 
+#include "parevo/output_fill.hpp"
 #include "parevo/random.hpp"
 #include "parevo/wire.hpp"
 #include "protocol.hpp"
@@ -641,6 +642,7 @@ int main(int argc, char** argv) {
   bool failed = false;
   for (std::size_t ci = 0; ci < cases.size() && !failed; ++ci) {
     const Case& c = cases[ci];
+    parevo::paper_case() = c.family == "paper";  // ParEval's value-initialised output buffers
     // No seed in a record: the records file is the runner's, and a seed is the input.
     const std::string head = "\"case\":" + std::to_string(ci) + ",\"family\":\"" + json_escape(c.family) +
                              "\",\"size\":" + std::to_string(c.size);
