@@ -120,3 +120,20 @@ def test_bench_text_fits_80_columns_and_logs_plain_lines(monkeypatch):
     assert asyncio.run(cli_bench._run_with_progress(Runner())) == "all samples done"
     lines = out.getvalue().splitlines()
     assert len(lines) == 2 and lines[0].startswith("[1/2] pareval/") and lines[1].endswith("passed 2"), lines
+
+
+ACCUMULATE = """#include <vector>
+// Relies on ParEval's zero-initialised z (ParEval's driver: `ctx->z.resize(n)`).
+void axpy(double alpha, std::vector<double> const& x, std::vector<double> const& y, std::vector<double> &z) {
+  for (size_t i = 0; i < x.size(); ++i) z[i] += alpha * x[i] + y[i];
+}
+"""
+
+
+def test_paper_mode_hands_value_initialised_outputs_as_pareval_does(build_cache):
+    task = pe.get_pareval_task("pareval_03_dense_la_axpy")
+    quick = EvalConfig.quick(timing=False, check_threads=[1])
+    paper = evaluate(task, ACCUMULATE, "serial", pe.paper_config(task, quick), cache=build_cache)
+    assert paper.status == "ok", paper.feedback  # ParEval's own inputs: z arrives as zeros
+    ours = evaluate(task, ACCUMULATE, "serial", quick.model_copy(update={"families": ["uniform"]}), cache=build_cache)
+    assert ours.stage("correctness").status == "fail"  # elsewhere z arrives poisoned (NaN)

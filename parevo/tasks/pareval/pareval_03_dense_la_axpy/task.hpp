@@ -9,6 +9,7 @@
 
 #include "parevo/edge.hpp"
 #include "parevo/random.hpp"
+#include "parevo/output_fill.hpp"
 #include "types.hpp"
 
 namespace task {
@@ -50,7 +51,7 @@ inline Input generate(const std::string& family, long long size, parevo::Rng& rn
   } else {
     throw std::invalid_argument("unknown family '" + family + "'");
   }
-  in.z.assign(n, std::numeric_limits<double>::quiet_NaN());
+  in.z.assign(n, parevo::output_fill(std::numeric_limits<double>::quiet_NaN()));
   return in;
 }
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "parevo/random.hpp"
+#include "parevo/output_fill.hpp"
 #include "types.hpp"
 
 namespace task {
@@ -37,7 +38,7 @@ inline Input generate(const std::string& family, long long size, parevo::Rng& rn
   in.x.resize(in.N);
   for (auto& a : in.A) a = unif(rng, -10, 10);
   for (auto& v : in.x) v = unif(rng, -10, 10);
-  in.y.assign(in.M, std::numeric_limits<double>::quiet_NaN());
+  in.y.assign(in.M, parevo::output_fill(std::numeric_limits<double>::quiet_NaN()));
   return in;
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "parevo/random.hpp"
+#include "parevo/output_fill.hpp"
 #include "types.hpp"
 
 namespace task {
@@ -57,7 +58,7 @@ inline Input generate(const std::string& family, long long size, parevo::Rng& rn
     throw std::invalid_argument("unknown family '" + family + "'");
   }
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  in.output.assign(N, {nan, nan});
+  in.output.assign(N, parevo::output_fill(std::complex<double>(nan, nan)));
   return in;
 }
 

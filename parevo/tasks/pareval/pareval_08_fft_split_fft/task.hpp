@@ -10,6 +10,7 @@
 
 #include "parevo/random.hpp"
 #include "../pareval_fft.hpp"  // ParEval's FFT helpers, shared by its FFT tasks
+#include "parevo/output_fill.hpp"
 #include "types.hpp"
 
 namespace task {
@@ -27,8 +28,8 @@ struct Output {
 inline Input generate(const std::string& family, long long size, parevo::Rng& rng) {
   Input in;
   in.x = make_signal(family, size, rng);
-  in.r.assign(in.x.size(), std::numeric_limits<double>::quiet_NaN());
-  in.i.assign(in.x.size(), std::numeric_limits<double>::quiet_NaN());
+  in.r.assign(in.x.size(), parevo::output_fill(std::numeric_limits<double>::quiet_NaN()));
+  in.i.assign(in.x.size(), parevo::output_fill(std::numeric_limits<double>::quiet_NaN()));
   return in;
 }
 inline void vary(Input& in, parevo::Rng& rng) { vary_signal(in.x, rng); }

@@ -10,6 +10,7 @@
 
 #include "parevo/random.hpp"
 #include "../pareval_fft.hpp"  // ParEval's FFT helpers, shared by its FFT tasks
+#include "parevo/output_fill.hpp"
 #include "types.hpp"
 
 namespace task {
@@ -26,7 +27,7 @@ inline Input generate(const std::string& family, long long size, parevo::Rng& rn
   Input in;
   in.x = make_signal(family, size, rng);
   const double nan = std::numeric_limits<double>::quiet_NaN();
-  in.output.assign(in.x.size(), {nan, nan});
+  in.output.assign(in.x.size(), parevo::output_fill(std::complex<double>(nan, nan)));
   return in;
 }
 inline void vary(Input& in, parevo::Rng& rng) { vary_signal(in.x, rng); }

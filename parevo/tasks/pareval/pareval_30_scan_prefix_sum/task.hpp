@@ -9,6 +9,7 @@
 
 #include "parevo/edge.hpp"
 #include "parevo/random.hpp"
+#include "parevo/output_fill.hpp"
 #include "types.hpp"
 
 namespace task {
@@ -46,7 +47,7 @@ inline Input generate(const std::string& family, long long size, parevo::Rng& rn
   in.x.resize(n);
   for (std::size_t i = 0; i < n; ++i) in.x[i] = sample(family, i, rng);
   if (family == "sorted") std::sort(in.x.begin(), in.x.end());
-  in.output.assign(n, std::numeric_limits<double>::quiet_NaN());
+  in.output.assign(n, parevo::output_fill(std::numeric_limits<double>::quiet_NaN()));
   return in;
 }
 

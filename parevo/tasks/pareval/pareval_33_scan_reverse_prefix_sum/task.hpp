@@ -7,6 +7,7 @@
 
 #include "parevo/edge.hpp"
 #include "parevo/random.hpp"
+#include "parevo/output_fill.hpp"
 #include "types.hpp"
 
 namespace task {
@@ -41,7 +42,7 @@ inline Input generate(const std::string& family, long long size, parevo::Rng& rn
     else if (family == "skew") v = rng.below(1000) == 0 ? sym(500 * m) : 0;
     else throw std::invalid_argument("unknown family '" + family + "'");
   }
-  in.output.assign(n, kGarbage);
+  in.output.assign(n, parevo::output_fill(kGarbage));
   return in;
 }
 

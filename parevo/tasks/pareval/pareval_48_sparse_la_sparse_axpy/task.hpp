@@ -8,6 +8,7 @@
 #include <string>
 
 #include "parevo/random.hpp"
+#include "parevo/output_fill.hpp"
 #include "types.hpp"
 
 // Exactly as in the prompt (the candidate's copy is the one compiled with its code).
@@ -33,7 +34,7 @@ struct Input {
 };
 using Output = std::vector<double>;
 
-inline void prepare(Input& in) { in.z.assign(in.n, kSentinel); }
+inline void prepare(Input& in) { in.z.assign(in.n, parevo::output_fill(kSentinel)); }
 
 inline std::string num(double v) {
   char buf[40];

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "parevo/random.hpp"
+#include "parevo/output_fill.hpp"
 #include "types.hpp"
 
 // Exactly as in the prompt (the candidate's copy is the one compiled with its code).
@@ -36,8 +37,8 @@ struct Output {
 };
 
 inline void prepare(Input& in) {
-  in.L.assign(in.N * in.N, kSentinel);
-  in.U.assign(in.N * in.N, kSentinel);
+  in.L.assign(in.N * in.N, parevo::output_fill(kSentinel));
+  in.U.assign(in.N * in.N, parevo::output_fill(kSentinel));
 }
 
 inline std::string num(double v) {

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "parevo/random.hpp"
+#include "parevo/output_fill.hpp"
 #include "types.hpp"
 
 namespace task {
@@ -22,7 +23,7 @@ struct Input {
 };
 using Output = std::vector<double>;
 
-inline void prepare(Input& in) { in.output.assign(in.x.size(), kSentinel); }
+inline void prepare(Input& in) { in.output.assign(in.x.size(), parevo::output_fill(kSentinel)); }
 
 inline std::string num(double v) {
   char buf[40];

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "parevo/random.hpp"
+#include "parevo/output_fill.hpp"
 #include "types.hpp"
 
 namespace task {
@@ -23,7 +24,7 @@ struct Input {
 };
 using Output = std::vector<double>;
 
-inline void prepare(Input& in) { in.output.assign(in.N * in.N, kSentinel); }
+inline void prepare(Input& in) { in.output.assign(in.N * in.N, parevo::output_fill(kSentinel)); }
 
 inline std::string num(double v) {
   char buf[40];

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "parevo/random.hpp"
+#include "parevo/output_fill.hpp"
 #include "types.hpp"
 
 namespace task {
@@ -22,7 +23,7 @@ struct Input {
 };
 using Output = std::vector<int>;
 
-inline void prepare(Input& in) { in.output.assign(in.N * in.N, kSentinel); }
+inline void prepare(Input& in) { in.output.assign(in.N * in.N, parevo::output_fill(kSentinel)); }
 
 inline Input generate(const std::string& family, long long size, parevo::Rng& rng) {
   static const char* known[] = {"paper", "sparse", "dense", "patterns", "all_dead", "all_alive", "three", "single"};
