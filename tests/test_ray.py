@@ -90,6 +90,14 @@ def test_ray_extra_missing_is_one_line(monkeypatch):
         make_executor("local")
 
 
+def test_a_ray_address_nobody_listens_on_is_one_line():
+    pytest.importorskip("ray", reason="the ray extra is not installed: pip install 'parevo[ray]'")
+    from parevo.verify.remote import _reachable  # before ray.init, which would retry it for minutes
+
+    with pytest.raises(ParevoError, match=r"--ray 127.0.0.1:1: no Ray head answers there .*ray start --head"):
+        _reachable("127.0.0.1:1")
+
+
 def test_bench_over_ray_spreads_and_times_one_at_a_time_per_node(cluster, small_suite, tmp_path):
     script = tmp_path / "script.json"
     script.write_text(json.dumps([_reply(n) for n in ("atomic", "racy", "atomic", "wrong")]))

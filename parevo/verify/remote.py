@@ -94,6 +94,18 @@ def pack_task(task: str) -> dict[str, bytes] | None:
     return {str(f.relative_to(path)): f.read_bytes() for f in sorted(path.rglob("*")) if f.is_file()}
 
 
+def _reachable(address: str, timeout_s: float = 5.0) -> None:
+    """A HOST:PORT nobody listens on is one line now: Ray itself retries it for minutes."""
+    host, sep, port = address.removeprefix("ray://").rpartition(":")
+    if not sep or not port.isdigit():
+        return  # `auto`, or a form Ray resolves itself
+    try:
+        socket.create_connection((host, int(port)), timeout=timeout_s).close()
+    except OSError as exc:
+        raise ParevoError(f"--ray {address}: no Ray head answers there ({exc.strerror or exc}); start one with: "
+                          f"ray start --head --resources='{{\"{RESOURCE}\": 1}}' (or use --ray local)") from None
+
+
 class RayExecutor:
     """Evaluations as Ray tasks; `capacity` is the cluster's `parevo_eval` slots at connection."""
 
@@ -117,6 +129,7 @@ class RayExecutor:
                 if address == "local":
                     ray.init(resources={RESOURCE: max(1, (os.cpu_count() or 2) // 2)}, **options)
                 else:
+                    _reachable(address)
                     ray.init(address=address, **options)
             except ConnectionError as exc:
                 raise ParevoError(f"--ray {address}: no Ray cluster there ({exc})") from None
