@@ -14,9 +14,10 @@ from typer.testing import CliRunner
 
 from parevo.owncode import new as newmod
 from parevo.owncode.check import check_task
-from parevo.owncode.codegen import Validator
+from parevo.owncode.codegen import ExtraFamily, Validator, statement, task_header, types_header
 from parevo.owncode.frontend import CType, OwnCodeError, read_function
 from parevo.owncode.new import new_task
+from parevo.owncode.plan import plan
 from parevo.tasks import load_task
 from parevo.verify.cascade import evaluate
 from parevo.verify.config import EvalConfig
@@ -54,6 +55,14 @@ def test_generated_task_keeps_baseline_and_validator_private(made):
     assert fn.doc in t.statement and fn.helpers == [next(ln for ln in (FIX / "words.cpp").read_text().splitlines() if "is_letter(char" in ln)]
     assert (t.root / "baseline.cpp").read_text().count(fn.text) == 1  # the user's function, unchanged
     assert "++s.letters" not in t.statement
+    # Generated testers and the user's input files (extra families) follow the same rule: their
+    # code goes to task.hpp only; the statement names the family and its shape, nothing more
+    # (tests/test_owncode_generated.py builds and evaluates such a task).
+    extra = ExtraFamily("sparse_words", "one word in a thousand", "void sparse_words(Input& in, long long size, parevo::Rng& rng) { SECRET; }")
+    p, v = plan(fn), Validator.parse(None, fn.ret)
+    assert "SECRET" in task_header(fn, p, v, [extra]) and "SECRET" not in types_header(fn)
+    stated = statement(fn, p, v, None, types_header(fn), [extra])
+    assert "sparse_words, one word in a thousand" in stated and "SECRET" not in stated
 
 
 UNSUPPORTED = {

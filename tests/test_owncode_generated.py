@@ -114,3 +114,20 @@ def test_bad_input_files_name_the_file_line_and_fault(tmp_path, case):
     (tmp_path / "in" / "bad.txt").write_text(text)
     with pytest.raises(OwnCodeError, match=BAD[case]):
         new_task(tmp_path / name, FIX / f"{name}.cpp", function, sizes=SIZES, inputs=tmp_path / "in")
+
+
+def test_cli_refuses_a_missing_script_and_a_bad_file_before_writing(tmp_path):
+    from typer.testing import CliRunner
+
+    from parevo.cli import app
+
+    base = ["tasks", "new", str(tmp_path / "sales"), "--from", str(FIX / "sales.cpp"), "--function", "totals_by_store",
+            "--sizes", "3000,400,20000"]
+    # A ParevoError here is what `parevo` prints as one line, exit 2 (parevo.cli.main).
+    r = CliRunner().invoke(app, [*base, "--llm", f"scripted:{tmp_path / 'nowhere.yaml'}"])
+    assert "nowhere.yaml: no such file" in str(r.exception), r.output
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "day.txt").write_text("[sales]\n1 2\n3\n")
+    r = CliRunner().invoke(app, [*base, "--inputs", str(tmp_path / "in")])
+    assert isinstance(r.exception, OwnCodeError) and "day.txt:3: [sales] element 1: Sale has 2 fields" in str(r.exception)
+    assert not (tmp_path / "sales").exists()

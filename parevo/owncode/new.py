@@ -149,6 +149,8 @@ def new_task(out: Path, source: Path, function: str, *, include_dirs: list[Path]
     p = make_plan(fn, csr, list(ranges))
     v = codegen.Validator.parse(validator, fn.ret)
     draft = Draft(out, fn, p, v, describe, sizes or PROVISIONAL)
+    for stale in out.glob("generat*"):  # --force: a previous --llm's record and call store are not this task's
+        stale.unlink()
     if inputs is not None:
         from .userinputs import user_family
 
