@@ -99,14 +99,15 @@ def parse_reply(text: str) -> tuple[list[Proposal], list[str]]:
 
 def _render_prompt(draft: Draft, base: Baseline) -> list[Message]:
     fn, plan = draft.fn, draft.plan
-    fields = [f"{r.ctype.spelling} {r.param}" for r in plan.roles]
+    fields = [f"{r.ctype.spelling} {r.param};" for r in plan.roles]
     if plan.leading == "graph":
-        fields.append("CSRGraph g_  // the graph the parameters derive from")
+        fields.append("CSRGraph g_;  // the graph the parameters derive from")
     baseline = (draft.root / "baseline.cpp").read_text().splitlines()
     survivors = [f"{m.label}, in `{baseline[m.line - 1].strip()}`" for m in base.survivors]
-    notes = FAMILY_NOTES[plan.leading] + "".join(f"; {x.name} ({x.about})" for x in draft.extras)
+    notes = FAMILY_NOTES[plan.leading] + "".join(f"; {x.name}: {x.about}" for x in draft.extras)
+    doc = "".join(f"/// {ln}\n" for ln in fn.doc.splitlines()) if fn.doc else ""
     text = render(TEMPLATES, "generators.j2", types="\n".join(fn.type_decls),
-                  source="\n\n".join([*fn.helpers, fn.text]), fields=fields, leading=plan.leading,
+                  source="\n\n".join([*fn.helpers, doc + fn.text]), fields=fields, leading=plan.leading,
                   first_field=plan.roles[0].param, family_notes=notes, survivors=survivors, count=MAX_GENERATORS)
     return [Message(role="user", content=text)]
 

@@ -198,7 +198,7 @@ def _one(path: Path, fn: ParsedFunction, plan: Plan) -> str:
         n, rows = _graph(f, plan)
         offsets, targets = [0], []
         for row in rows:
-            targets += sorted(row)
+            targets += row  # in the file's order: the user's data may not list neighbours sorted
             offsets.append(len(targets))
         return (f"in.g_.n = {n}; in.g_.offsets = {{{', '.join(map(str, offsets))}}}; "
                 f"in.g_.targets = {{{', '.join(map(str, targets))}}};")
@@ -234,4 +234,4 @@ def user_family(directory: Path, fn: ParsedFunction, plan: Plan) -> ExtraFamily:
         raise OwnCodeError(f"{directory}: the input files make {len(code) >> 20} MiB of C++ literals (at most "
                            f"{MAX_LITERAL_BYTES >> 20} MiB, compiled into every harness build): use fewer or smaller "
                            "files, and leave large inputs to the generated families")
-    return ExtraFamily("user", f"your own inputs ({len(files)} file{'s' * (len(files) > 1)} from {Path(directory).name}/)", code)
+    return ExtraFamily("user", f"your own inputs, {len(files)} file{'s' * (len(files) > 1)} from {Path(directory).name}/", code)
