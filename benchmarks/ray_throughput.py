@@ -57,8 +57,8 @@ def bench(tmp: Path, suite_dir: Path, name: str, samples: int, cache: Path, *ext
     db = sqlite3.connect(tmp / "parevo-bench" / name / "bench.sqlite")
     rows = db.execute("SELECT code, status, stage_reached, result FROM samples WHERE bench_id=?", (name,)).fetchall()
     verdicts = Counter((code, status, stage) for code, status, stage, _ in rows)
-    nodes = Counter(json.loads(res)["machine"].get("host", "-") + " " + json.loads(res)["machine"].get("ray_node", "")[:8]
-                    for *_, res in rows if res)
+    machines = [json.loads(res)["machine"] for *_, res in rows if res]
+    nodes = Counter(f"{m.get('host', '-')} {m.get('ray_node', '')[:8]}" for m in machines)
     return {"wall_s": wall, "n": len(rows), "verdicts": verdicts, "nodes": nodes}
 
 
