@@ -1,9 +1,9 @@
 """`parevo tasks new --llm` (generated testers, parevo/owncode/generated.py) and `--inputs`
 (the user's own files, parevo/owncode/userinputs.py).
 
-The LLM path runs with the scripted provider: of four generators, one does not compile, one is
-not deterministic, one hangs and one kills a mutant the built-in families miss; only that one is
-kept, each rejection with its reason, and the verifier then catches with it a bug no built-in
+The LLM path runs with the scripted provider: of five generators, one does not compile, two are
+not deterministic (in one process, across two), one hangs and one kills a mutant the built-in
+families miss; only that one is kept, each rejection with its reason, and the verifier then catches with it a bug no built-in
 family shows."""
 
 from __future__ import annotations
@@ -42,13 +42,15 @@ def test_only_the_useful_generator_is_kept_each_rejection_with_its_reason(llm_ta
     assert "broken line 2" in why["broken"][1]  # the generator's own line, not task.hpp's
     assert why["drifting"] == (False, why["drifting"][1]) and "not deterministic" in why["drifting"][1]
     assert why["forever"][0] is False and why["forever"][1].startswith("timed out")
+    assert why["addressed"] == (False, "not deterministic: another process, with the same size and seed, gave "
+                                       "another input or output")
     assert why["calibration_mix"][0] is True and "'r.sensor < 0' -> 'false'" in why["calibration_mix"][1]
     assert llm_task.extras == ["calibration_mix"]
     task = load_task(llm_task.root)
-    assert task.spec.families[-1] == "calibration_mix" and not {"broken", "drifting", "forever"} & set(task.spec.families)
+    assert task.spec.families[-1] == "calibration_mix" and not {"broken", "drifting", "forever", "addressed"} & set(task.spec.families)
     record = json.loads((llm_task.root / "generated.json").read_text())
     assert [(g["name"], g["kept"]) for g in record["generators"]] == [
-        ("broken", False), ("drifting", False), ("forever", False), ("calibration_mix", True)]
+        ("broken", False), ("drifting", False), ("forever", False), ("addressed", False), ("calibration_mix", True)]
     assert all(g["reason"] and g["code"] for g in record["generators"])
     with sqlite3.connect(llm_task.root / generated.STORE) as db:  # the call is recorded like every LLM call
         assert db.execute("SELECT role, model, error FROM llm_calls").fetchall() == [("generators", "scripted", None)]

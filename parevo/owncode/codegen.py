@@ -193,6 +193,13 @@ def _describe(plan: Plan) -> str:
     return f"inline std::string describe(const Input& in) {{ return {body}; }}\n"
 
 
+def _fingerprint(plan: Plan) -> str:
+    """The input's values hashed (the probe's determinism check: a describe() line summarises)."""
+    body = "".join(f"  parevo::own::flatten(in.{r.param}, leaves, {i});\n" for i, r in enumerate(plan.roles))
+    return ("inline std::uint64_t fingerprint(const Input& in) {\n  std::vector<parevo::own::Leaf> leaves;\n"
+            f"{body}  return parevo::own::leaf_hash(leaves);\n}}\n")
+
+
 def _validate(v: Validator, fn: ParsedFunction, args: str) -> str:
     head = (f"inline std::string validate(const Input& in, const Output& out) {{\n"
             f"  const Output expected = oracle::{fn.name}({args});\n")
@@ -257,6 +264,7 @@ def task_header(fn: ParsedFunction, plan: Plan, v: Validator, extras: list[Extra
         + _generate(plan, fn, list(extras))
         + _vary(plan)
         + _describe(plan)
+        + _fingerprint(plan)
         + f"\ninline Output invoke(const Input& in) {{ return ::{fn.name}({args}); }}\n\n"
         + _validate(v, fn, args)
         + "\n}  // namespace task\n"

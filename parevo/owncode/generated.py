@@ -171,7 +171,7 @@ def vet(draft: Draft, p: Proposal, base: Baseline, scratch: Path) -> Verdict:
         if not r.again:
             return no("not deterministic: a second generation from the same size and seed gave another input or output")
         [r2] = probe.run(exe, size, 1, [p.name], GEN_WALL_S, prober.dir / "vet2")
-        if r2.error or (r2.shape, r2.hash) != (r.shape, r.hash):
+        if r2.error or (r2.shape, r2.input, r2.hash) != (r.shape, r.input, r.hash):
             return no("not deterministic: another process, with the same size and seed, gave another input or output")
         if r.seconds > base.window_s:
             return no(f"outside the time window: the baseline takes {r.seconds:.3f} s on it at size {size}, over "

@@ -39,7 +39,8 @@ class FamilyRun:
     shape: str = ""
     seconds: float = 0.0
     error: str = ""  # the validator's reason, or how the process ended
-    hash: str = ""
+    hash: str = ""  # the output's fingerprint
+    input: str = ""  # the input's (0 for a task without task::fingerprint)
     again: bool = False  # a second generation from the same (size, seed) gave the same input and output
     answer: int = 0
     ended: str = ""  # for a family the process did not finish: how it ended (sandbox status: timeout, signal...)

@@ -5,10 +5,10 @@
 // does it take, is each family deterministic, what shape does it make".
 //
 // usage: probe [--time] SIZE SEED FAMILY...   (--time: one call per family, no validation)
-// One JSON object per line: {"family", "shape", "seconds", "error", "hash", "again", "answer"}
-// where `again` says whether a second generation from the same (size, seed) described the same
-// input and led to the same output, and `answer` is the output's size (a collection's length,
-// else its byte count). A "start" line precedes each family, so a crash names its family.
+// One JSON object per line: {"family", "shape", "seconds", "error", "hash", "input", "again", "answer"}
+// where `hash` and `input` fingerprint the output and the input, `again` says whether a second
+// generation from the same (size, seed) described the same input and led to the same output,
+// and `answer` is the output's size (a collection's length, else its byte count). A "start" line precedes each family, so a crash names its family.
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -41,18 +41,16 @@ std::uint64_t digest(const task::Output& out, std::size_t& bytes) {
   bytes = probe.needed;
   std::vector<parevo::own::Leaf> leaves;
   parevo::own::flatten(out, leaves, 0);
-  std::uint64_t h = 1469598103934665603ULL;
-  auto mix = [&](const void* p, std::size_t n) {
-    for (std::size_t i = 0; i < n; ++i) h = (h ^ static_cast<const unsigned char*>(p)[i]) * 1099511628211ULL;
-  };
-  for (const auto& l : leaves) {
-    const double f = static_cast<double>(l.f);
-    mix(&l.kind, sizeof l.kind);
-    mix(&l.i, sizeof l.i);
-    mix(&f, sizeof f);
-  }
-  return h;
+  return parevo::own::leaf_hash(leaves);
 }
+
+// The input's own fingerprint where the task defines one (`fingerprint(const Input&)`, as tasks
+// made by `parevo tasks new` do: found by argument-dependent lookup), else 0: a hand-written
+// task's determinism rests on its describe() line and the output.
+template <class I>
+auto input_fingerprint(const I& in, int) -> decltype(fingerprint(in)) { return fingerprint(in); }
+template <class I>
+std::uint64_t input_fingerprint(const I&, long) { return 0; }
 
 template <class T>
 std::size_t answer_size(const T& v, std::size_t bytes) {
@@ -77,12 +75,13 @@ int main(int argc, char** argv) {
     std::fflush(stdout);
     std::string shape, error, shape2;
     double seconds = 0;
-    std::uint64_t hash = 0, hash2 = 0;
+    std::uint64_t hash = 0, hash2 = 0, input = 0, input2 = 0;
     std::size_t bytes = 0, bytes2 = 0, answer = 0;
     try {
       parevo::Rng rng(seed ^ parevo::hash_name(family));
       task::Input in = task::generate(family, size, rng);
       shape = task::describe(in);
+      input = input2 = input_fingerprint(in, 0);
       const auto t0 = std::chrono::steady_clock::now();
       const task::Output out = task::invoke(in);
       seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
@@ -95,15 +94,17 @@ int main(int argc, char** argv) {
         parevo::Rng rng2(seed ^ parevo::hash_name(family));
         task::Input again = task::generate(family, size, rng2);
         shape2 = task::describe(again);
+        input2 = input_fingerprint(again, 0);
         hash2 = digest(task::invoke(again), bytes2);
       }
     } catch (const std::exception& e) {
       error = std::string("threw: ") + e.what();
     }
     std::printf("{\"family\": %s, \"shape\": %s, \"seconds\": %.9f, \"error\": %s, \"hash\": \"%016llx\", "
-                "\"again\": %s, \"answer\": %zu}\n",
+                "\"input\": \"%016llx\", \"again\": %s, \"answer\": %zu}\n",
                 json(family).c_str(), json(shape).c_str(), seconds, json(error).c_str(),
-                static_cast<unsigned long long>(hash), (shape == shape2 && hash == hash2) ? "true" : "false", answer);
+                static_cast<unsigned long long>(hash), static_cast<unsigned long long>(input),
+                (shape == shape2 && hash == hash2 && input == input2) ? "true" : "false", answer);
     std::fflush(stdout);
   }
   return 0;

@@ -215,6 +215,22 @@ void flatten(const T& v, std::vector<Leaf>& out, std::size_t top) {
   }
 }
 
+// A hash of leaves (their values, not their bytes: a struct's padding is not a value): the probe's
+// fingerprint of an output, and of a generated task's input (codegen's task::fingerprint).
+inline std::uint64_t leaf_hash(const std::vector<Leaf>& leaves) {
+  std::uint64_t h = 1469598103934665603ULL;
+  auto mix = [&](const void* p, std::size_t n) {
+    for (std::size_t i = 0; i < n; ++i) h = (h ^ static_cast<const unsigned char*>(p)[i]) * 1099511628211ULL;
+  };
+  for (const auto& l : leaves) {
+    const double f = static_cast<double>(l.f);
+    mix(&l.kind, sizeof l.kind);
+    mix(&l.i, sizeof l.i);
+    mix(&f, sizeof f);
+  }
+  return h;
+}
+
 // Leaves of each top-level element separately (a vector's elements, or the value as one).
 template <class T>
 std::vector<std::vector<Leaf>> elements(const T& v) {
