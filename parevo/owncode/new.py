@@ -154,7 +154,7 @@ def new_task(out: Path, source: Path, function: str, *, include_dirs: list[Path]
     if inputs is not None:
         from .userinputs import user_family
 
-        draft.extras.append(user_family(Path(inputs), fn, p))
+        draft.extras.append(user_family(Path(inputs), p))
     draft.write()
     timings: list[tuple[int, float]] = []
     if sizes is None:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .codegen import ExtraFamily
-from .frontend import CType, OwnCodeError, ParsedFunction
+from .frontend import CType, OwnCodeError
 from .plan import Plan, Role
 
 MAX_LITERAL_BYTES = 8 << 20  # the user family's data in task.hpp: every build of the harness compiles it
@@ -181,7 +181,7 @@ def _graph(f: _File, plan: Plan) -> tuple[int, list[list[int]]]:
     return n, rows
 
 
-def _one(path: Path, fn: ParsedFunction, plan: Plan) -> str:
+def _one(path: Path, plan: Plan) -> str:
     """The C++ statements filling `in` from one file."""
     params = [r.param for r in plan.roles]
     f = _File(path, params, {r.param for r in plan.roles if r.kind == "string"})
@@ -222,11 +222,11 @@ def _graph_params(plan: Plan) -> list[str]:
     return [r.param for r in plan.roles if r.kind in ("adjacency", "csr_offsets", "csr_targets")]
 
 
-def user_family(directory: Path, fn: ParsedFunction, plan: Plan) -> ExtraFamily:
+def user_family(directory: Path, plan: Plan) -> ExtraFamily:
     files = sorted(Path(directory).glob("*.txt"))
     if not files:
         raise OwnCodeError(f"{directory}: no *.txt input files (one file per input; docs/own-code.md gives the format)")
-    cases = [_one(p, fn, plan) for p in files]
+    cases = [_one(p, plan) for p in files]
     body = "".join(f"    case {i}: {{ {c} break; }}\n" for i, c in enumerate(cases))
     code = ("void user(Input& in, long long size, parevo::Rng& rng) {\n  (void)size;\n"
             f"  switch (rng.below({len(cases)})) {{\n{body}  }}\n}}")
