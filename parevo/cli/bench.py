@@ -15,7 +15,7 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 from rich.table import Table
 
-from .params import RAY_HELP, check_llm_spec, executor_for, not_a_file
+from .params import RAY_HELP, check_llm_spec, executor_for, not_a_file, ray_address
 from ..errors import ParevoError
 
 console = Console()
@@ -43,7 +43,7 @@ def bench(
     iterations: int = typer.Option(4, "--iterations", min=1, help="Iterations per evolution run (--mode evolve)."),
     budget: Optional[float] = typer.Option(None, "--budget", min=0.0, help="Stop when the LLM cost reaches this many USD."),
     jobs: Optional[int] = typer.Option(None, "--jobs", min=1, help="Samples in flight (LLM calls overlap evaluations; timing stays exclusive). Default 2, with --ray the cluster's evaluation slots."),
-    ray: Optional[str] = typer.Option(None, "--ray", metavar="ADDRESS|local", help=RAY_HELP),
+    ray: Optional[str] = typer.Option(None, "--ray", metavar="ADDRESS|local", callback=ray_address, help=RAY_HELP),
     name: Optional[str] = typer.Option(None, "--name", help="Bench id; rerunning with the same name resumes."),
     out_dir: Path = typer.Option(Path("parevo-bench"), "--out-dir", callback=not_a_file, help="Where bench directories live."),
 ) -> None:

@@ -12,7 +12,7 @@ import typer
 from rich.console import Console
 from rich.markup import escape
 
-from .params import RAY_HELP, check_llm_spec, executor_for, not_a_file
+from .params import RAY_HELP, check_llm_spec, executor_for, not_a_file, ray_address
 from ..errors import ParevoError
 
 console = Console()
@@ -57,7 +57,7 @@ def generate(
     race_threads: str = typer.Option("4", "--race-threads", help="Thread counts of the race runs."),
     quick: bool = typer.Option(False, "--quick", help="Built-in task seeds: small timing inputs, few repetitions."),
     config: Optional[Path] = typer.Option(None, "--config", exists=True, dir_okay=False, readable=True, help="TOML file with an \\[llm] section (prices, timeouts)."),
-    ray: Optional[str] = typer.Option(None, "--ray", metavar="ADDRESS|local", help=RAY_HELP + " Task seeds only."),
+    ray: Optional[str] = typer.Option(None, "--ray", metavar="ADDRESS|local", callback=ray_address, help=RAY_HELP + " Task seeds only."),
 ) -> None:
     """Generate verified exercises: generator -> critic -> refine, then build, test, race and speed filters."""
     from ..corpus import CorpusSpec, FilterConfig, Generator

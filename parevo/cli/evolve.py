@@ -17,7 +17,7 @@ from rich.live import Live
 from rich.markup import escape
 from rich.table import Table
 
-from .params import RAY_HELP, check_llm_spec, executor_for, parent_exists
+from .params import RAY_HELP, check_llm_spec, executor_for, parent_exists, ray_address
 from ..errors import ParevoError
 
 console = Console()
@@ -51,7 +51,7 @@ def evolve(
     name: Optional[str] = typer.Option(None, "--name", help="Run id to use instead of a generated one."),
     out: Optional[Path] = typer.Option(None, "--out", dir_okay=False, callback=parent_exists,
                                        help="Also copy the best program here."),
-    ray: Optional[str] = typer.Option(None, "--ray", metavar="ADDRESS|local", help=RAY_HELP),
+    ray: Optional[str] = typer.Option(None, "--ray", metavar="ADDRESS|local", callback=ray_address, help=RAY_HELP),
 ) -> None:
     """Evolve a task's implementation into a verified, fast parallel program."""
     from ..evolve.config import load_config

@@ -5,6 +5,7 @@ any work starts, not in a traceback after an hour of evolution."""
 from __future__ import annotations
 
 import contextlib
+import re
 from pathlib import Path
 from typing import Iterator
 
@@ -45,6 +46,16 @@ def check_llm_spec(spec: str, llm_section: dict) -> None:
 
 
 RAY_HELP = "Evaluate on a Ray cluster: its ADDRESS (host:port, 'auto'), or 'local' to start one here (docs/scale.md)."
+_RAY_ADDRESS = re.compile(r"(ray://)?[A-Za-z0-9._-]+:[0-9]{1,5}")
+
+
+def ray_address(value: str | None) -> str | None:
+    """--ray: a head's HOST:PORT, `auto` or `local`; anything else would reach Ray's own parser
+    (a traceback) or, worse, its connection retries (minutes)."""
+    if value is None or value in ("local", "auto") or _RAY_ADDRESS.fullmatch(value):
+        return value
+    raise typer.BadParameter(f"'{value}': give a Ray head's HOST:PORT, 'auto' (on a node of a running cluster) "
+                             f"or 'local' (a cluster on this machine)")
 
 
 @contextlib.contextmanager

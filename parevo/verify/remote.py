@@ -131,7 +131,7 @@ class RayExecutor:
                 else:
                     _reachable(address)
                     ray.init(address=address, **options)
-            except ConnectionError as exc:
+            except (ConnectionError, ValueError) as exc:  # ValueError: an address Ray cannot parse
                 raise ParevoError(f"--ray {address}: no Ray cluster there ({exc})") from None
         slots = int(ray.cluster_resources().get(RESOURCE, 0))
         if slots < 1:
