@@ -124,7 +124,7 @@ class RayExecutor:
         ray = import_ray()
         owns = not ray.is_initialized()
         if owns:
-            options: dict[str, Any] = dict(include_dashboard=False, log_to_driver=False, logging_level="WARNING")
+            options: dict[str, Any] = dict(include_dashboard=False, log_to_driver=False, logging_level="ERROR")
             try:
                 if address == "local":
                     ray.init(resources={RESOURCE: max(1, (os.cpu_count() or 2) // 2)}, **options)
