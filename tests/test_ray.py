@@ -158,9 +158,14 @@ def test_a_node_killed_mid_evaluation_loses_nothing(cluster, small_suite, tmp_pa
     raylet = victim.all_processes[ray_constants.PROCESS_TYPE_RAYLET][0].process.pid
     jobs = [EvalJob(str(small_suite / "histogram"), "openmp", _code(n), CHECKS, 600) for n in ("atomic", "racy")]
 
+    def cmdline(pid: int) -> bytes:
+        try:
+            return Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:  # gone meanwhile
+            return b""
+
     def on_victim() -> bool:
-        return any(b"parevo.verify.worker" in Path(f"/proc/{pid}/cmdline").read_bytes()
-                   for pid in process_tree(raylet) if Path(f"/proc/{pid}/cmdline").exists())
+        return any(b"parevo.verify.worker" in cmdline(pid) for pid in process_tree(raylet))
 
     async def run():
         remote = RayExecutor.connect(cluster.address)
