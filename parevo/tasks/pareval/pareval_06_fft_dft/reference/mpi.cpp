@@ -1,5 +1,6 @@
-// Expert reference (MPI): the O(N^2) sum with a table of the N roots of unity; each rank computes
-// a block of output frequencies, rank 0 gathers them (as pairs of doubles).
+// Expert reference (MPI): the O(N^2) sum with a table of the N roots of unity (computed in slices
+// and shared); each rank computes a block of output frequencies, rank 0 gathers them (as pairs of
+// doubles).
 #include <mpi.h>
 #include <cmath>
 #include <complex>
@@ -10,12 +11,23 @@ void dft(std::vector<double> const& x, std::vector<std::complex<double>> &output
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   MPI_Comm_size(MPI_COMM_WORLD, &size);
   const long N = static_cast<long>(x.size());
+  // The table of roots, each rank computing a slice and sharing it (trigonometry is the part
+  // every rank would otherwise repeat).
+  std::vector<int> tcounts(size), tdispls(size);
+  for (int r = 0; r < size; ++r) {
+    tdispls[r] = static_cast<int>(N * r / size);
+    tcounts[r] = static_cast<int>(N * (r + 1) / size) - tdispls[r];
+  }
   std::vector<double> c(N), s(N);
-  for (long m = 0; m < N; ++m) {
+  for (long m = tdispls[rank]; m < tdispls[rank] + tcounts[rank]; ++m) {
     const double a = -6.283185307179586476925 * static_cast<double>(m) / static_cast<double>(N);
     c[m] = std::cos(a);
     s[m] = std::sin(a);
   }
+  MPI_Allgatherv(MPI_IN_PLACE, 0, MPI_DATATYPE_NULL, c.data(), tcounts.data(), tdispls.data(), MPI_DOUBLE,
+                 MPI_COMM_WORLD);
+  MPI_Allgatherv(MPI_IN_PLACE, 0, MPI_DATATYPE_NULL, s.data(), tcounts.data(), tdispls.data(), MPI_DOUBLE,
+                 MPI_COMM_WORLD);
   std::vector<int> counts(size), displs(size);
   for (int r = 0; r < size; ++r) {
     displs[r] = static_cast<int>(2 * (N * r / size));
