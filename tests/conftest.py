@@ -48,6 +48,26 @@ def build_cache(_session_cache):
     return BuildCache(probe.detect())
 
 
+@pytest.fixture(scope="session")
+def mpi_histogram(tmp_path_factory):
+    """The suite's histogram task with the mpi models added, in a temporary copy (no built-in task
+    lists them, and the suite's task files belong to the suite)."""
+    import shutil
+    import tomllib
+
+    from parevo import paths
+    from parevo.tasks.model import load_task
+
+    root = tmp_path_factory.mktemp("tasks") / "histogram"
+    shutil.copytree(paths.SUITE_DIR / "histogram", root)
+    toml = (root / "task.toml").read_text()
+    models = tomllib.loads(toml)["models"]
+    line = next(l for l in toml.splitlines() if l.startswith("models ="))
+    toml = toml.replace(line, "models = [" + ", ".join(f'"{m}"' for m in [*models, "mpi", "mpi+omp"]) + "]")
+    (root / "task.toml").write_text(toml)
+    return load_task(root)
+
+
 def fixture_expectation(path: Path) -> tuple[str, str]:
     """The `// expect: STAGE STATUS` line at the top of a fixture."""
     for line in path.read_text().splitlines()[:5]:

@@ -1,21 +1,18 @@
 """The mpi and mpi+omp models end to end: the harness launches the candidate as an MPI job
 (verify/cxx/mpi_launch.hpp) at 1-4 ranks, rank 0's answer is validated, and the ranks must share
-the work (witness.rank_sharing). Fixtures carry their expected stage in an `// expect:` line.
+the work (verify/ranks.py: each rank's CPU, read by the harness from outside the rank). Fixtures
+carry their expected stage in an `// expect:` line; attacks on the rank accounting and MPI's own
+failures (abort, deadlock, crash) are red-team programs (tests/integrity/programs/c10_mpi).
 
-One task (histogram) with the MPI models added, in a temporary copy: the suite's task files
-belong to the suite. A check size of 3M values makes one rank's call ~2-5 ms, enough for the
-rank-sharing judgement; two small families keep each evaluation to a few seconds."""
+One task (histogram) with the MPI models added (conftest's mpi_histogram). A check size of 3M
+values makes one rank's call ~2-5 ms, enough for the rank-sharing judgement; two small families
+keep each evaluation to a few seconds."""
 
 from __future__ import annotations
-
-import shutil
-import tomllib
 
 import pytest
 
 from conftest import FIXTURES, fixture_expectation
-from parevo import paths
-from parevo.tasks.model import load_task
 from parevo.toolchain import mpi
 from parevo.verify.cascade import evaluate
 from parevo.verify.config import EvalConfig
@@ -25,28 +22,16 @@ pytestmark = pytest.mark.skipif(bool(mpi.detect().missing()), reason=mpi.detect(
 MPI_FIXTURES = sorted((FIXTURES / "mpi").glob("*.cpp"))
 
 
-@pytest.fixture(scope="module")
-def histogram_task(tmp_path_factory):
-    root = tmp_path_factory.mktemp("tasks") / "histogram"
-    shutil.copytree(paths.SUITE_DIR / "histogram", root)
-    toml = (root / "task.toml").read_text()
-    models = tomllib.loads(toml)["models"]
-    line = next(l for l in toml.splitlines() if l.startswith("models ="))
-    toml = toml.replace(line, "models = [" + ", ".join(f'"{m}"' for m in [*models, "mpi", "mpi+omp"]) + "]")
-    (root / "task.toml").write_text(toml)
-    return load_task(root)
-
-
 def _config(**kw) -> EvalConfig:
     return EvalConfig.quick(timing=False, check_size=3_000_000, check_threads=[1, 2, 3, 4],
                             families=["uniform_small", "empty"], check_wall_s=120.0, **kw)
 
 
 @pytest.mark.parametrize("path", MPI_FIXTURES, ids=[p.stem for p in MPI_FIXTURES])
-def test_mpi_fixture(path, histogram_task, build_cache):
+def test_mpi_fixture(path, mpi_histogram, build_cache):
     model = "mpi+omp" if "hybrid" in path.stem else "mpi"
     stage, status = fixture_expectation(path)
-    result = evaluate(histogram_task, path.read_text(), model, _config(), cache=build_cache)
+    result = evaluate(mpi_histogram, path.read_text(), model, _config(), cache=build_cache)
     got = {s.stage: s for s in result.stages}
     detail = {s.stage: (s.status, s.feedback[:300], s.detail[:200]) for s in result.stages}
     assert got[stage].status == status, detail

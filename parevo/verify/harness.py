@@ -85,7 +85,9 @@ class HarnessRun:
                 return f"wrong answer on input family '{c.family}' ({c.shape}, {c.threads} threads{when}): {c.why}"
             where = f"on input family '{c.family}' (size {c.size}, {c.threads} threads)"
             if c.kind == "timeout":
-                return f"the program did not finish within {self.outcome.limits.wall_s:g} s {where} (killed)"
+                # An MPI job's record names the ranks still inside the call (cxx/mpi_launch.hpp).
+                ranks = f": {c.why}" if c.why.startswith("the MPI job") else ""
+                return f"the program did not finish within {self.outcome.limits.wall_s:g} s {where} (killed){ranks}"
             if c.kind in ("crash", "starved") and self.outcome.memory_limit_hit:
                 return (f"the program exceeded the memory limit of {self.outcome.limits.memory_bytes / sandbox.MiB:.0f} "
                         f"MiB (killed) {where}")

@@ -11,7 +11,7 @@ import traceback
 from typing import Callable
 
 from ..errors import InfraError, SandboxUnavailable
-from . import diagnostics, guards, racecheck, races, ruststages, source, witness
+from . import diagnostics, guards, racecheck, ranks, races, ruststages, source, witness
 from . import cudastages
 from ..toolchain import symbols
 from .context import OPT_FLAGS, EvalContext
@@ -99,7 +99,7 @@ def correctness_stage(ctx: EvalContext) -> StageResult:
                                     "failed_families": [c.family for c in run.invalid]})
     seen = witness.assess(run.cases, ctx.model.name, share=witness.CHECK_SHARE)
     metrics = {"runs_passed": len(threads), "parallel_share": round(seen.best_share, 3)}
-    if ctx.model.name in witness.RANK_MODELS and (problem := witness.rank_sharing(run.cases)):
+    if ctx.model.name in ranks.MODELS and (problem := ranks.sharing(run.cases)):
         return StageResult(stage="correctness", status="fail", feedback=problem, params=params, metrics=metrics)
     if seen.foreign or seen.forged:
         problem = witness.verdict(seen, ctx.model.name, f"check size, threads {threads}")

@@ -30,8 +30,8 @@ ORIGIN_NAMES = {0: "another library", 1: "OpenMP", 2: "oneTBB", 3: "std::thread"
 # start there (verify/rustcheck.py keeps std::thread out of a rayon candidate).
 # Kokkos's OpenMP backend runs its parallel regions on libgomp's team.
 ALLOWED = {"openmp": {1}, "threads": {3, 4}, "tbb": {2}, "parlay": {3}, "rayon": {4}, "kokkos": {1},
-           # MPI: rank 0's entry reports each rank's work (CPU outside MPI calls) as origin 16;
-           # an "thread" of the witness is then a rank (cxx/entry_mpi.hpp).
+           # MPI: the harness reads each rank's process CPU itself (origin 16): a "thread" of the
+           # witness is then a rank (cxx/mpi_launch.hpp); verify/ranks.py judges the sharing.
            "mpi": {16}, "mpi+omp": {16}}
 MIN_CALL_NS = 200_000
 # Short check-size calls carry wake-up noise (a few microseconds per idle thread): they prove
@@ -117,40 +117,3 @@ def verdict(w: Witness, model: str, where: str) -> str:
                 f"CPU work of every call, so the program is serial however it is annotated")
     return ""
 
-
-# ---- MPI: do the ranks share the work? --------------------------------------------------------
-# A rank's work (cxx/entry_mpi.hpp) includes what every rank repeats (allocating the output, a
-# copy of the input), so the share off the busiest rank proves little. The harness gives every
-# rank count the same inputs, so the question is direct: did the busiest rank at N ranks still do
-# about all the work that one rank did alone? Only calls of at least MIN_RANK_WORK_NS at one rank
-# decide (below that, start-up and replicated set-up dominate).
-RANK_MODELS = {"mpi", "mpi+omp"}
-MIN_RANK_WORK_NS = 1_000_000
-RANK_SHARE = 0.7  # on average the busiest rank may do at most this much of the one-rank work
-
-
-def _work(rec: CaseRecord) -> list[int]:
-    return [ns for origin, ns in _threads(rec) if origin >= 0]
-
-
-def rank_sharing(records: Iterable[CaseRecord]) -> str:
-    """'' when the ranks share the work (or no call is large enough to tell), else the failure.
-    Judged on the mean over every decided (family, rank count) of busiest-rank work / one-rank
-    work, so one noisy call cannot decide either way (honest programs: ~1/N plus what every rank
-    repeats; rank 0 doing everything: ~0.8-1)."""
-    by_case: dict[tuple[str, int, int], dict[int, CaseRecord]] = {}
-    for rec in records:
-        if rec.valid and rec.witness:
-            by_case.setdefault((rec.family, rec.size, rec.seed), {})[rec.threads] = rec
-    ratios: list[tuple[float, str, int]] = []
-    for (family, _, _), at in by_case.items():
-        one = at.get(1)
-        if one is None or not (w1 := sum(_work(one))) or w1 < MIN_RANK_WORK_NS:
-            continue
-        ratios += [(max(work) / w1, family, n) for n, rec in sorted(at.items()) if n >= 2 and (work := _work(rec))]
-    if not ratios or (mean := sum(r for r, _, _ in ratios) / len(ratios)) <= RANK_SHARE:
-        return ""
-    ratio, family, n = ratios[0]
-    return (f"the ranks do not share the work: the busiest rank did {mean:.0%} of the work one rank does alone, "
-            f"on average over {len(ratios)} calls (input family '{family}' at {n} ranks: {ratio:.0%}); every rank "
-            f"must compute its part (ParEval's \"serial code passes MPI prompts\" must not happen here)")

@@ -6,7 +6,8 @@ feedback that names what it attacked. Headers (first lines of the program):
 
     // expect: STAGE[|STAGE...] fail     the stage(s) where a rejection is right
     // reason: TEXT                      a substring of the feedback (several lines: any one)
-    // model: openmp|threads|parlay      default openmp
+    // model: openmp|threads|parlay|mpi  default openmp (mpi, mpi+omp: task histogram with the MPI
+                                         models added, conftest's mpi_histogram)
     // task: bfs|histogram|...           default bfs
     // config: key=value                 an EvalConfig override (int, float or JSON value)
     // hole: WHAT                        the verifier currently gets this wrong: xfail(strict)
@@ -69,6 +70,11 @@ def _params():
 def _available(requires: list[str]) -> str:
     """'' when every requirement holds, else why the program is skipped."""
     for req in requires:
+        if req == "mpi":
+            from parevo.toolchain import mpi
+
+            if why := mpi.detect().missing():
+                return why
         if req == "parlay":
             from parevo.toolchain import probe
 
@@ -83,7 +89,7 @@ BASE_CONFIG = dict(check_wall_s=15.0, race_wall_s=60.0, timing_wall_s=30.0)
 
 
 @pytest.mark.parametrize("path,head", list(_params()))
-def test_cheat_is_rejected(path: Path, head: dict, build_cache):
+def test_cheat_is_rejected(path: Path, head: dict, build_cache, request):
     from parevo import evaluate
     from parevo.tasks import get_task
     from parevo.verify.config import EvalConfig
@@ -91,8 +97,9 @@ def test_cheat_is_rejected(path: Path, head: dict, build_cache):
     if why := _available(head["requires"]):
         pytest.skip(why)
     config = EvalConfig.quick(**{**BASE_CONFIG, **head["config"]})
+    task = request.getfixturevalue("mpi_histogram") if head["model"].startswith("mpi") else get_task(head["task"])
     start = time.monotonic()
-    result = evaluate(get_task(head["task"]), path.read_text(), head["model"], config, cache=build_cache)
+    result = evaluate(task, path.read_text(), head["model"], config, cache=build_cache)
     took = time.monotonic() - start
     summary = " | ".join(f"{s.stage}:{s.status}" for s in result.stages)
     where = f"{path.name} ({took:.1f} s) stages [{summary}] feedback: {result.feedback[:600]!r}"

@@ -182,6 +182,19 @@ struct Case {
 
 // ---- The candidate process. -------------------------------------------------------------------
 
+#ifdef PAREVO_MPIRUN
+// One rank of an MPI job (mpi_launch.hpp): its own channel, and its process's CPU clock, read
+// from here so that the rank's work is measured outside anything the candidate can write.
+struct Rank {
+  int rank = 0;
+  pid_t pid = -1;
+  int sock = -1;
+  clockid_t cpu{};
+  std::uint64_t cpu0 = 0;  // at the call's start
+  bool done = false;       // has returned from the current call
+};
+#endif
+
 struct Child {
   int threads = 0;
   pid_t pid = -1;
@@ -193,6 +206,11 @@ struct Child {
   std::size_t forwarded = 0; // stderr bytes passed on
   bool alive = false;
   std::string lost;  // why it is gone, once it is
+#ifdef PAREVO_MPIRUN
+  std::vector<Rank> ranks;  // rank 0's channel is also `sock`; `pid` is mpirun's
+  std::string tail;         // the job's last output (mpirun's account of a rank's end)
+  std::string cause;        // what the harness itself saw go wrong with the job
+#endif
 };
 
 // The candidate process's stderr (where the sanitizer reports) is a pipe the harness drains into
@@ -209,6 +227,10 @@ void drain(Child& c) {
       if (n == 0) { close(c.err); c.err = -1; }
       return;
     }
+#ifdef PAREVO_MPIRUN
+    c.tail.append(buf, static_cast<std::size_t>(n));
+    if (c.tail.size() > 8192) c.tail.erase(0, c.tail.size() - 8192);
+#endif
     if (c.forwarded < kMaxForwarded) {
       std::size_t keep = std::min<std::size_t>(static_cast<std::size_t>(n), kMaxForwarded - c.forwarded);
       ssize_t w = write(2, buf, keep);
@@ -389,11 +411,9 @@ bool recv_msg(int sock, parevo::proto::Msg& m, int* fd) {
     send_msg(sock, m);
     _exit(121);
   }
-  // Optional: a model whose work is not done on this process's threads (MPI ranks) reports it
-  // itself, and one whose runtime must be shut down in order (MPI_Finalize) says so.
-  using WitnessFn = unsigned (*)(parevo::proto::Work*, unsigned);
+  // Optional: a runtime that must be shut down in order (MPI_Finalize) says so. (An MPI rank's
+  // work is measured by the harness from outside: mpi_launch.hpp.)
   using FiniFn = void (*)();
-  auto own_witness = reinterpret_cast<WitnessFn>(dlsym(lib, "parevo_entry_witness"));
   auto fini = reinterpret_cast<FiniFn>(dlsym(lib, "parevo_entry_fini"));
   init(threads);
   m.kind = parevo::proto::kReady;
@@ -420,15 +440,18 @@ bool recv_msg(int sock, parevo::proto::Msg& m, int* fd) {
 #ifndef PAREVO_RACE_BUILD
         r.b = static_cast<long long>(parevo::witness::cpu_ns(CLOCK_THREAD_CPUTIME_ID) - main0);
         r.nwork = parevo::witness::collect(r.work, parevo::proto::kMaxWork);
-        if (own_witness) {
-          r.b = 0;
-          r.nwork = own_witness(r.work, parevo::proto::kMaxWork);
-        }
 #endif
       }
+#ifdef PAREVO_MPIRUN
+      // An MPI rank drops its copy inside the call: the harness reads the ranks' CPU clocks once
+      // all have answered, and a rank still unmapping then would blur its work.
+      mmap(g_arena_base, g_arena_size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
+      send_msg(sock, r);
+#else
       send_msg(sock, r);
       // Drop the input (and any private copies of its pages) outside the timed window.
       mmap(g_arena_base, g_arena_size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_FIXED | MAP_NORESERVE, -1, 0);
+#endif
     } else if (m.kind == parevo::proto::kCanary) {
 #ifdef PAREVO_RACE_BUILD
       parevo_canary_after();
@@ -443,6 +466,25 @@ bool recv_msg(int sock, parevo::proto::Msg& m, int* fd) {
   }
 }
 
+
+double seconds_left(Clock::time_point deadline);
+
+enum class Wait { kOk, kTimeout, kLost };
+
+Wait wait_msg(Child& c, parevo::proto::Msg& m, Clock::time_point deadline) {
+  for (;;) {
+    double left = seconds_left(deadline);
+    if (left <= 0) return Wait::kTimeout;
+    struct pollfd p[2] = {{c.sock, POLLIN, 0}, {c.err, POLLIN, 0}};
+    int r = poll(p, c.err >= 0 ? 2 : 1, static_cast<int>(left * 1000) + 1);
+    if (r < 0 && errno == EINTR) continue;
+    if (r == 0) continue;
+    if (c.err >= 0 && p[1].revents) drain(c);
+    if (!p[0].revents) continue;
+    if (!recv_msg(c.sock, m, nullptr)) return Wait::kLost;
+    return Wait::kOk;
+  }
+}
 
 #include "mpi_launch.hpp"
 
@@ -488,7 +530,12 @@ std::string reap(Child& c, bool kill_it) {
   int status = 0;
   std::string why;
   pid_t r = waitpid(c.pid, &status, kill_it ? 0 : WNOHANG);
-  for (int i = 0; r == 0 && i < 200; ++i) {  // its channel closed: give its exit a moment to land
+#ifdef PAREVO_MPIRUN
+  const int polls = 1000;  // mpirun takes a moment to tell how a rank ended
+#else
+  const int polls = 200;
+#endif
+  for (int i = 0; r == 0 && i < polls; ++i) {  // its channel closed: give its exit a moment to land
     usleep(5000);
     r = waitpid(c.pid, &status, WNOHANG);
   }
@@ -510,27 +557,14 @@ std::string reap(Child& c, bool kill_it) {
           ") in the middle of a call: a candidate must not call exit() or abort()";
   }
   drain(c);
+#ifdef PAREVO_MPIRUN
+  why = mpi_why(c, why);
+  kill_job(c);
+#endif
   close(c.sock);
   c.alive = false;
   c.lost = why;
   return why;
-}
-
-enum class Wait { kOk, kTimeout, kLost };
-
-Wait wait_msg(Child& c, parevo::proto::Msg& m, Clock::time_point deadline) {
-  for (;;) {
-    double left = seconds_left(deadline);
-    if (left <= 0) return Wait::kTimeout;
-    struct pollfd p[2] = {{c.sock, POLLIN, 0}, {c.err, POLLIN, 0}};
-    int r = poll(p, c.err >= 0 ? 2 : 1, static_cast<int>(left * 1000) + 1);
-    if (r < 0 && errno == EINTR) continue;
-    if (r == 0) continue;
-    if (c.err >= 0 && p[1].revents) drain(c);
-    if (!p[0].revents) continue;
-    if (!recv_msg(c.sock, m, nullptr)) return Wait::kLost;
-    return Wait::kOk;
-  }
 }
 
 struct Args {
@@ -620,6 +654,10 @@ int main(int argc, char** argv) {
   record(start + "]");
   for (Child& c : children) {
     parevo::proto::Msg m{};
+    if (!c.lost.empty()) {  // it never came up (an MPI job that did not start)
+      record("\"event\":\"load_failed\",\"threads\":" + std::to_string(c.threads) + ",\"why\":\"" + json_escape(c.lost) + "\"");
+      continue;
+    }
     Wait w = wait_msg(c, m, deadline);
     if (w == Wait::kOk && m.kind == parevo::proto::kReady) continue;
     std::string why = w == Wait::kTimeout ? "the candidate library did not finish loading in time"
@@ -721,14 +759,15 @@ int main(int argc, char** argv) {
         parevo::proto::Msg done{};
         const std::uint64_t cpu0 = process_cpu_ns(ch);
         auto t0 = Clock::now();
-        bool sent = send_msg(ch.sock, call, in_fd);
+        bool sent = send_call(ch, call, in_fd);
         Wait w = sent ? wait_msg(ch, done, deadline) : Wait::kLost;
+        if (w == Wait::kOk && done.kind == parevo::proto::kDone) w = finish_call(ch, done, deadline);
         auto t1 = Clock::now();
         const std::uint64_t cpu1 = ch.alive ? process_cpu_ns(ch) : cpu0;
         close(in_fd);
         if (w == Wait::kTimeout) {
+          why = timeout_why(ch);
           reap(ch, true);
-          why = "the candidate did not finish within the time limit (killed)";
           kind = "timeout";
         } else if (w == Wait::kLost || done.kind != parevo::proto::kDone) {
           why = w == Wait::kLost ? reap(ch, false) : "the candidate process broke the call protocol";

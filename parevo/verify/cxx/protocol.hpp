@@ -15,7 +15,7 @@ constexpr long long kCallMapFailed = -3;
 
 // Where a thread that did work during a call was started (by its start routine's library).
 enum Origin : std::uint32_t { kOriginOther = 0, kOriginOpenMP = 1, kOriginTBB = 2, kOriginStdThread = 3, kOriginCandidate = 4,
-                             kOriginMPI = 16 };  // kOriginMPI: one MPI rank's work (entry_mpi.hpp)
+                             kOriginMPI = 16 };  // kOriginMPI: one MPI rank's process CPU, read by the harness (mpi_launch.hpp)
 
 // CPU time one thread spent during a call (witnessed parallelism). Reported by the candidate
 // process, so it is evidence about an honest program, not proof against a hostile one (which
