@@ -148,7 +148,7 @@ def test_from_runs_cli_and_loading(tmp_path):
 
 
 def test_pairs_from_a_bench_store_take_only_verified_samples(tmp_path):
-    from parevo.bench.store import BenchStore
+    from parevo.bench.store import BenchStore, Outcome, SampleKey
     from parevo.corpus import pairs_from_runs
 
     store = BenchStore(tmp_path / "bench" / "bench.sqlite", create=True)
@@ -156,10 +156,10 @@ def test_pairs_from_a_bench_store_take_only_verified_samples(tmp_path):
     rows = [("fast", "ok", True, True, {1: 0.9, 2: 2.4}), ("slow", "ok", True, True, {1: 0.8, 2: 1.1}),
             ("racy", "fail", True, False, {}), ("wrong", "fail", False, None, {})]
     for i, (name, status, correct, race_free, speedups) in enumerate(rows):
-        store.add_sample(bench_id="b", prompt_id="builtin/histogram/openmp", task="histogram", model="openmp",
-                         sample=i, status=status, stage_reached="timing", built=True, correct=correct,
-                         race_free=race_free, speedups=speedups, speedup_vs_reference=None, feedback="",
-                         code=f"// {name}\n", reply=None, evolve_run=None, result=None, seconds=1.0)
+        store.add_sample(SampleKey(bench_id="b", prompt_id="builtin/histogram/openmp", task="histogram",
+                                   model="openmp", sample=i),
+                         Outcome(status=status, stage_reached="timing", built=True, correct=correct,
+                                 race_free=race_free, speedups=speedups, code=f"// {name}\n", seconds=1.0))
     store.close()
     o = pairs_from_runs([tmp_path / "bench"], tmp_path / "pairs", min_ratio=1.2)
     assert (o.sft, o.preference, o.verified) == (1, 1, 2)

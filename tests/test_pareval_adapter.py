@@ -13,8 +13,8 @@ from rich.console import Console
 
 from parevo import EvalConfig, evaluate, paths
 from parevo.bench import pareval as pe
-from parevo.bench.runner import BenchProgress, sample_fields
-from parevo.bench.store import SampleRow
+from parevo.bench.runner import BenchProgress
+from parevo.bench.store import Outcome, SampleRow
 from parevo.cli import bench as cli_bench
 from parevo.verify import measure
 
@@ -45,8 +45,8 @@ def test_correct_but_too_slow_is_its_own_outcome(monkeypatch, build_cache):
     assert timing.status == "fail" and timing.metrics["too_slow"] is True, detail
     assert timing.feedback.startswith("correct but too slow") and "4 x the sequential baseline" in timing.feedback
     assert timing.metrics["budget_s"] < 10  # the machine-wide timing slot is not held for timing_wall_s
-    fields = sample_fields(result)
-    assert fields["correct"] is True and fields["speedups"] == {1: 0.25, 2: 0.25}  # bounded by 1/k
+    outcome = Outcome.of(result, "")
+    assert outcome.correct is True and outcome.speedups == {1: 0.25, 2: 0.25}  # bounded by 1/k
 
 
 def test_budget_is_never_longer_than_the_wall_limit():
@@ -137,3 +137,26 @@ def test_paper_mode_hands_value_initialised_outputs_as_pareval_does(build_cache)
     assert paper.status == "ok", paper.feedback  # ParEval's own inputs: z arrives as zeros
     ours = evaluate(task, ACCUMULATE, "serial", quick.model_copy(update={"families": ["uniform"]}), cache=build_cache)
     assert ours.stage("correctness").status == "fail"  # elsewhere z arrives poisoned (NaN)
+
+
+def test_a_reference_of_another_model_stands_in_only_where_it_runs_like_the_candidate():
+    """A ParEval task with CUDA, Kokkos and MPI references (and no OpenMP one): a serial or an
+    OpenMP candidate is compared with a shared-memory reference (rayon here), never with a kernel
+    that needs a GPU, a launcher or a runtime the harness does not start; an MPI candidate with
+    its own model's."""
+    from parevo.toolchain import models as pm
+    from parevo.toolchain import probe
+
+    task = pe.get_pareval_task("pareval_14_geometry_closest_pair_1d")
+    assert {"cuda", "kokkos", "mpi", "rayon"} <= set(task.spec.references) and "openmp" not in task.spec.references
+
+    class Ctx:
+        config = EvalConfig()
+        toolchain = probe.detect()
+
+    Ctx.task = task
+    for model, want in (("serial", "rayon"), ("openmp", "rayon"), ("mpi", "mpi")):
+        Ctx.model = pm.MODELS[model]
+        if want == "rayon" and pm.MODELS["rayon"].missing(Ctx.toolchain):
+            want = None
+        assert measure._reference_model(Ctx) == want, model

@@ -18,7 +18,7 @@ from conftest import FIXTURES, fixture_expectation
 from parevo import EvalConfig, evaluate
 from parevo.bench import pareval as pe
 from parevo.bench.items import pareval_items, with_references
-from parevo.bench.runner import sample_fields
+from parevo.bench.store import Outcome
 from parevo.prompting.task import SCRATCH, mutate_messages
 from parevo.toolchain import mpi
 
@@ -78,7 +78,7 @@ def test_reference_passes(model, build_cache):
     assert result.stage("race").metrics["checked"] is False  # not applicable (mpi) / not yet run (mpi+omp)
     if timing:
         assert result.status == "ok" and set(result.stage("timing").metrics["speedup_by_threads"]) == {"1", "2"}, detail
-        assert sample_fields(result)["correct"]
+        assert Outcome.of(result, "").correct
 
 
 @needs_mpi

@@ -14,7 +14,7 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
-from parevo.bench.store import BenchStore
+from parevo.bench.store import BenchStore, Outcome, SampleKey
 from parevo.cli.report import register
 from parevo.errors import ParevoError
 from parevo.runstore import RunStore
@@ -56,10 +56,11 @@ def make_bench(root: Path, name: str = "synth") -> Path:
                        "models": ["openmp", "tbb"], "skipped": []})
     for (task, prompt, model), samples in BENCH.items():
         for i, (status, stage, built, correct, race_free, speedups, feedback) in enumerate(samples):
-            store.add_sample(bench_id=name, prompt_id=prompt, task=task, model=model, sample=i, status=status,
-                             stage_reached=stage, built=built, correct=correct, race_free=race_free, speedups=speedups,
-                             speedup_vs_reference=(speedups[4] / 2.5 if speedups else None), feedback=feedback,
-                             code="int main() {}", reply=None, evolve_run=None, result=None, seconds=1.0)
+            store.add_sample(SampleKey(bench_id=name, prompt_id=prompt, task=task, model=model, sample=i),
+                             Outcome(status=status, stage_reached=stage, built=built, correct=correct,
+                                     race_free=race_free, speedups=speedups,
+                                     speedup_vs_reference=(speedups[4] / 2.5 if speedups else None),
+                                     feedback=feedback, code="int main() {}", seconds=1.0))
     store.finish(name, "finished")
     store.close()
     return root / name

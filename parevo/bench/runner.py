@@ -18,13 +18,13 @@ from ..llm.extract import extract_code
 from ..llm import LLM, Budget, BudgetExceeded, LLMError
 from ..llm.types import CallSubject
 from ..llm.spec import LLMConfig
-from ..tasks import get_task
+from ..tasks import Task, get_task
 from . import pareval as pe
 from ..toolchain import models as pm
 from ..verify.config import EvalConfig
 from ..verify.result import EvalResult
 from .items import BenchItem, Skipped, builtin_items, dir_items, pareval_items, with_references
-from .store import BenchStore
+from .store import BenchStore, Outcome, SampleKey
 
 STORE_NAME = "bench.sqlite"
 
@@ -81,22 +81,6 @@ class BenchProgress:
     by_stage: dict[str, int] = field(default_factory=dict)
 
 
-def sample_fields(result: EvalResult) -> dict:
-    def ok(name: str) -> bool:
-        s = result.stage(name)
-        return s is not None and s.status == "ok"
-
-    timing = result.stage("timing")
-    # correct but too slow (stopped at its timing budget) is correct, with its speedup's bound
-    correct = ok("correctness") and not (timing is not None and timing.status == "fail"
-                                         and not timing.metrics.get("too_slow"))
-    speedups = {int(t): v for t, v in (timing.metrics.get("speedup_by_threads", {}) if timing else {}).items()}
-    return dict(status=result.status, stage_reached=result.stage_reached, built=ok("build"), correct=correct,
-                race_free=result.race_free, speedups=speedups,
-                speedup_vs_reference=result.metrics.get("speedup_vs_reference"), feedback=result.feedback,
-                result=result.model_dump(mode="json"), seconds=result.seconds)
-
-
 class Bench:
     def __init__(self, bench_dir: Path, bench_id: str, spec: BenchSpec, *, jobs: int = 2,
                  on_progress: Callable[[BenchProgress], None] | None = None, executor: Executor | None = None):
@@ -108,6 +92,7 @@ class Bench:
         self.executor = executor or LocalExecutor(1)  # one evaluation at a time here; a Ray cluster takes more
         self.remote = executor  # --mode evolve: each run's own local workers, unless a cluster was given
         self.on_progress = on_progress
+        self._tasks: dict[str, Task] = {}
         self.llm: LLM | None = None
         self.stop_reason: str | None = None
 
@@ -136,17 +121,17 @@ class Bench:
             while self.stop_reason is None and not queue.empty():
                 item, sample = queue.get_nowait()
                 try:
-                    fields = await self._sample(item, sample)
+                    outcome = await self._sample(item, sample)
                 except BudgetExceeded as e:
                     self.stop_reason = f"budget reached: {e}"
                     return
-                self.store.add_sample(bench_id=self.id, prompt_id=item.prompt_id, task=get_task(item.task_ref).id,
-                                      model=item.model, sample=sample, **fields)
+                self.store.add_sample(SampleKey(bench_id=self.id, prompt_id=item.prompt_id, task=self.task(item).id,
+                                                model=item.model, sample=sample), outcome)
                 progress.done += 1
-                progress.passed += fields["correct"] and fields["race_free"] is not False
-                progress.errors += fields["status"] == "error"
-                key = ("passed" if fields["status"] == "ok" else "correct, too slow" if fields["correct"]
-                       else f"{fields['status']} at {fields['stage_reached']}")
+                progress.passed += outcome.passed
+                progress.errors += outcome.status == "error"
+                key = ("passed" if outcome.status == "ok" else "correct, too slow" if outcome.correct
+                       else f"{outcome.status} at {outcome.stage_reached}")
                 progress.by_stage[key] = progress.by_stage.get(key, 0) + 1
                 progress.last = f"{item.prompt_id} #{sample}: {key}"
                 if self.on_progress:
@@ -163,7 +148,13 @@ class Bench:
         self.store.finish(self.id, status)
         return self.stop_reason or "all samples done"
 
-    async def _sample(self, item: BenchItem, sample: int) -> dict:
+    def task(self, item: BenchItem) -> Task:
+        """The item's task, loaded once per bench (every sample of an item reads it)."""
+        if item.task_ref not in self._tasks:
+            self._tasks[item.task_ref] = get_task(item.task_ref)
+        return self._tasks[item.task_ref]
+
+    async def _sample(self, item: BenchItem, sample: int) -> Outcome:
         start = time.monotonic()
         if self.spec.solutions:
             return await self._evaluate(item, self._solution(item), sample)
@@ -172,13 +163,14 @@ class Bench:
         assert self.llm is not None
         try:
             completion = await self.llm.complete(item.messages, role="bench", sample=sample,
-                                                 subject=CallSubject(task=get_task(item.task_ref).id, item=item.prompt_id))
+                                                 subject=CallSubject(task=self.task(item).id, item=item.prompt_id))
         except LLMError as e:
-            return self._failure("error", "llm", f"the LLM call failed: {e}", "", None, time.monotonic() - start)
+            return Outcome(status="error", stage_reached="llm", feedback=f"the LLM call failed: {e}",
+                           seconds=time.monotonic() - start)
         return await self._evaluate_reply(item, completion.text, sample, start)
 
     def _solution(self, item: BenchItem) -> str:
-        task = get_task(item.task_ref)
+        task = self.task(item)
         if self.spec.solutions == "baseline":
             return task.baseline_source
         source = task.reference_source(item.model)
@@ -186,31 +178,31 @@ class Bench:
             raise ParevoError(f"{item.prompt_id}: no {item.model} reference (filter with --models)")
         return source
 
-    async def _evaluate_reply(self, item: BenchItem, text: str, sample: int, start: float) -> dict:
+    async def _evaluate_reply(self, item: BenchItem, text: str, sample: int, start: float) -> Outcome:
         extracted = extract_code(text, function=item.function, language=pm.MODELS[item.model].language
                                  if item.model in pm.MODELS else "cxx")
         if item.pareval_prompt is not None:
             body = extracted.code if extracted else text  # a bare continuation may have no code markers at all
             code = pe.assemble(item.pareval_prompt, body, item.function)
         elif extracted is None:
-            return self._failure("no_code", "static", "reply without code", "", text, time.monotonic() - start)
+            return Outcome(status="no_code", stage_reached="static", feedback="reply without code", reply=text,
+                           seconds=time.monotonic() - start)
         else:
             code = extracted.code
-        fields = await self._evaluate(item, code, sample)
-        fields["reply"] = text
-        return fields
+        outcome = await self._evaluate(item, code, sample)
+        return outcome.model_copy(update={"reply": text})
 
-    async def _evaluate(self, item: BenchItem, code: str, sample: int) -> dict:
-        task = get_task(item.task_ref)
+    async def _evaluate(self, item: BenchItem, code: str, sample: int) -> Outcome:
+        task = self.task(item)
         config = pe.paper_config(task, self.config) if self.spec.paper else self.config
         workdir = self.dir / "evals" / f"{abs(hash((item.prompt_id, sample))) % 10**8:08d}"
         done = await self.executor.evaluate(EvalJob(item.task_ref, item.model, code, config, self.spec.eval_timeout_s),
                                             workdir)
         result = done.result
         result.notes += [f"evaluated again after {r.kind}: {r.detail}" for r in done.retried]
-        return {**sample_fields(result), "code": code, "reply": None, "evolve_run": None}
+        return Outcome.of(result, code)
 
-    async def _evolve(self, item: BenchItem, sample: int) -> dict:
+    async def _evolve(self, item: BenchItem, sample: int) -> Outcome:
         """An evolution run per sample; the sample is its best program (or its last attempt)."""
         from ..evolve.config import RunConfig
         from ..evolve.run import STORE_NAME as RUN_STORE, create_run, execute, make_llm, open_run, sweep_stale
@@ -234,13 +226,6 @@ class Bench:
         stored = run.store.program_result(chosen.id) if chosen else None
         if chosen is None or stored is None:
             why = chosen.feedback if chosen else "the evolution produced no program"
-            return self._failure(chosen.status if chosen else "error", "static", why, chosen.code if chosen else "",
-                                 None, 0.0) | {"evolve_run": name}
-        result = EvalResult.model_validate(stored)
-        return {**sample_fields(result), "code": chosen.code, "reply": None, "evolve_run": name}
-
-    @staticmethod
-    def _failure(status: str, stage: str, feedback: str, code: str, reply: str | None, seconds: float) -> dict:
-        return dict(status=status, stage_reached=stage, built=False, correct=False, race_free=None, speedups={},
-                    speedup_vs_reference=None, feedback=feedback, code=code, reply=reply, evolve_run=None,
-                    result=None, seconds=seconds)
+            return Outcome(status=chosen.status if chosen else "error", stage_reached="static", feedback=why,
+                           code=chosen.code if chosen else "", evolve_run=name)
+        return Outcome.of(EvalResult.model_validate(stored), chosen.code, evolve_run=name)

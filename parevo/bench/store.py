@@ -8,11 +8,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pydantic import BaseModel
+from pydantic import BaseModel, Field
 
 from ..errors import ParevoError
 from ..db import Store, now
 from ..llm.calls import LLM_CALLS_SCHEMA, insert_call
+from ..verify.result import EvalResult
 from .metrics import Sample
 
 SCHEMA_VERSION = 1
@@ -28,25 +29,57 @@ CREATE TABLE IF NOT EXISTS samples (
 """
 
 
-class SampleRow(BaseModel):
-    id: int
+class SampleKey(BaseModel):
+    """Which sample a row is: the bench, the item (prompt), its task and model, the sample index."""
+
     bench_id: str
     prompt_id: str
     task: str
     model: str
     sample: int
+
+
+class Outcome(BaseModel):
+    """What one sample came to: the columns an evaluation (or its failure to happen) decides."""
+
     status: str  # ok | fail | error | no_code
     stage_reached: str
-    built: bool
-    correct: bool
-    race_free: bool | None
-    speedups: dict[int, float]
-    speedup_vs_reference: float | None
-    feedback: str
-    code: str
-    reply: str | None
-    evolve_run: str | None
-    seconds: float
+    built: bool = False
+    correct: bool = False
+    race_free: bool | None = None
+    speedups: dict[int, float] = Field(default_factory=dict)  # thread (rank) count -> speedup
+    speedup_vs_reference: float | None = None
+    feedback: str = ""
+    code: str = ""
+    reply: str | None = None
+    evolve_run: str | None = None
+    result: dict | None = None  # the EvalResult, stored but not read back into rows
+    seconds: float = 0.0
+
+    @classmethod
+    def of(cls, result: EvalResult, code: str, **extra: Any) -> Outcome:
+        """A verifier result as a sample: correct but too slow (stopped at its timing budget)
+        counts as correct, with its speedup's bound."""
+        def ok(name: str) -> bool:
+            s = result.stage(name)
+            return s is not None and s.status == "ok"
+
+        timing = result.stage("timing")
+        correct = ok("correctness") and not (timing is not None and timing.status == "fail"
+                                             and not timing.metrics.get("too_slow"))
+        speedups = {int(t): v for t, v in (timing.metrics.get("speedup_by_threads", {}) if timing else {}).items()}
+        return cls(status=result.status, stage_reached=result.stage_reached, built=ok("build"), correct=correct,
+                   race_free=result.race_free, speedups=speedups,
+                   speedup_vs_reference=result.metrics.get("speedup_vs_reference"), feedback=result.feedback,
+                   code=code, result=result.model_dump(mode="json"), seconds=result.seconds, **extra)
+
+    @property
+    def passed(self) -> bool:
+        return self.correct and self.race_free is not False
+
+
+class SampleRow(SampleKey, Outcome):
+    id: int
     created_at: str
 
     def as_metric_sample(self) -> Sample:
@@ -79,13 +112,13 @@ class BenchStore(Store):
     def done_keys(self, bench_id: str) -> set[tuple[str, int]]:
         return {(r[0], r[1]) for r in self.db.execute("SELECT prompt_id, sample FROM samples WHERE bench_id=?", (bench_id,))}
 
-    def add_sample(self, **f: Any) -> None:
-        f = dict(f)
-        f["speedups"] = json.dumps({str(k): v for k, v in (f.get("speedups") or {}).items()})
-        f["result"] = json.dumps(f["result"]) if f.get("result") is not None else None
-        f["race_free"] = None if f.get("race_free") is None else int(f["race_free"])
-        f["built"], f["correct"] = int(f["built"]), int(f["correct"])
-        f.setdefault("created_at", now())
+    def add_sample(self, key: SampleKey, outcome: Outcome) -> None:
+        f = {**key.model_dump(), **outcome.model_dump()}
+        f["speedups"] = json.dumps({str(k): v for k, v in outcome.speedups.items()})
+        f["result"] = json.dumps(outcome.result) if outcome.result is not None else None
+        f["race_free"] = None if outcome.race_free is None else int(outcome.race_free)
+        f["built"], f["correct"] = int(outcome.built), int(outcome.correct)
+        f["created_at"] = now()
         cols, marks = ", ".join(f), ", ".join("?" for _ in f)
         self.db.execute(f"INSERT OR REPLACE INTO samples ({cols}) VALUES ({marks})", tuple(f.values()))
 

@@ -78,13 +78,19 @@ def _stats(run: HarnessRun, threads: int) -> dict[str, TimingStats]:
             for c in run.at(threads) if c.valid and c.times}
 
 
+# A reference of another model stands in for the candidate's own only where it runs the way any
+# shared-memory candidate does (one harness process, no launcher, no device, no runtime the
+# harness must start): in this order of preference.
+STAND_IN_REFERENCES = ("openmp", "parlay", "threads", "tbb", "rayon")
+
+
 def _reference_model(ctx: EvalContext) -> str | None:
     refs = ctx.task.spec.references
     if not ctx.config.compare_reference or not refs:
         return None
     if ctx.model.name in refs and not ctx.model.missing(ctx.toolchain):
         return ctx.model.name
-    return next((m for m in refs if not pm.MODELS[m].missing(ctx.toolchain)), None)
+    return next((m for m in STAND_IN_REFERENCES if m in refs and not pm.MODELS[m].missing(ctx.toolchain)), None)
 
 
 def _witness_at(ctx: EvalContext, role: str, model: str, size: int, p: int, min_call: int) -> witness.Witness | str:
