@@ -1,6 +1,6 @@
 """parevo: LLM-written parallel C++ for irregular data, verified."""
 
-__version__ = "0.1.0"
+from .version import __version__
 
 from .errors import InfraError, ParevoError, SandboxUnavailable, TaskFileError  # noqa: E402
 from .tasks import Task, get_task, load_task  # noqa: E402

@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
-from .. import __version__
+from ..version import __version__
 from .params import check_model, parent_exists
 from ..errors import ParevoError
 

@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any, Iterable
 
-from .. import __version__
+from ..version import __version__
 from .store import CandidateRow, CorpusStore
 
 SPLITS = (("train", 80), ("eval", 10), ("test", 10))  # percent of records

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from .. import __version__
+from ..version import __version__
 from ..errors import ParevoError
 from .export import write_jsonl
 

@@ -16,7 +16,7 @@ from typing import Any, Callable, NamedTuple
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .. import __version__
+from ..version import __version__
 from ..llm import LLM, Budget, BudgetExceeded, Completion, LLMConfig, LLMError, Message, request_key
 from . import prompting
 from ..verify.executor import Executor

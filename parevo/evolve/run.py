@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .. import __version__
+from ..version import __version__
 from ..errors import ParevoError
 from ..llm import LLM, Budget, Usage
 from ..llm.spec import LLMConfig

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from .. import __version__
+from ..version import __version__
 from ..toolchain import models as pm
 from ..toolchain import probe
 from ..verify.cascade import evaluate

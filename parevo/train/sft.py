@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from pydantic import BaseModel, Field
 
-from .. import __version__
+from ..version import __version__
 from ..errors import ParevoError
 from . import (  # defined before the package imports this module
     TRAIN_PACKAGES,

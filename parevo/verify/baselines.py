@@ -34,7 +34,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .. import __version__, paths
+from .. import paths
+from ..version import __version__
 from .timing import TimingStats
 
 SCHEMA = 1

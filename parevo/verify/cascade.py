@@ -10,7 +10,7 @@ import platform
 import time
 from typing import Callable
 
-from .. import __version__
+from ..version import __version__
 from ..tasks import Task
 from ..toolchain import models as pm
 from ..toolchain import probe
