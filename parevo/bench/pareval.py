@@ -112,8 +112,6 @@ def supported(prompt: ParEvalPrompt) -> str | None:
     if (model := MODEL_MAP.get(src)) and model not in load_task(TASKS_DIR / prompt.task_id).spec.models:
         if model == "kokkos":  # ParEval's Kokkos signature takes Views: the task needs a trusted view
             return "no Kokkos view (kokkos/adapter.cpp) for this problem yet"
-        if model == "cuda":
-            return "cuda is enabled for one problem per category so far (the ones with a CUDA reference)"
         return f"task does not accept model '{model}'"
     return None
 

@@ -15,7 +15,9 @@ from .context import EvalContext
 from .integrity import object_symbols
 from .result import StageResult
 
-NVCC_ARGS = ("-std=c++17", "-O3", "-Xcompiler", "-fPIC")
+# ParEval's CUDA driver includes <cuComplex.h> before the prompt (its complex prompts use
+# cuDoubleComplex without including it).
+NVCC_ARGS = ("-std=c++17", "-O3", "-Xcompiler", "-fPIC", "-include", "cuComplex.h")
 
 
 def static_stage(ctx: EvalContext, params: dict) -> StageResult:
