@@ -72,3 +72,15 @@ def test_the_default_sweep_doubles_up_to_the_core_count(cores, sweep, monkeypatc
     monkeypatch.setattr("os.cpu_count", lambda: cores)
     assert EvalConfig().sweep() == sweep
     assert EvalConfig(timing_threads=[3, 1, 3]).sweep() == [1, 3]
+
+
+def test_quick_never_times_above_the_tasks_own_size():
+    """ParEval's N x N problems count N: quick's timing size (20000) would be a 3 GB matrix."""
+    from parevo.bench import pareval as pe
+
+    task = pe.get_pareval_task("pareval_02_dense_la_gemm")
+    assert task.spec.sizes.timing < 20000
+    ctx = EvalContext(task, pm.MODELS["serial"], "", probe.detect(), None, EvalConfig.quick())
+    assert ctx.size("timing") == task.spec.sizes.timing
+    ctx.config = EvalConfig.quick(timing_size_at_most_task=False)
+    assert ctx.size("timing") == 20000

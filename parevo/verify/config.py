@@ -24,6 +24,8 @@ class EvalConfig(BaseModel):
     check_size: int | None = Field(None, ge=1)  # None: the task's sizes
     race_size: int | None = Field(None, ge=1)
     timing_size: int | None = Field(None, ge=1)
+    timing_size_at_most_task: bool = Field(False, description="timing_size never exceeds the task's own (quick: a "
+                                           "ParEval N x N problem's size is N, so quick's 20000 would be 3 GB)")
     families: list[str] | None = None  # correctness and race families; None: all the task's families
     timing_families: list[str] | None = None  # None: the task's timing_families
     timing_wait_policy: str | None = None  # OMP_WAIT_POLICY of timing runs; None: the runtime's default
@@ -65,7 +67,8 @@ class EvalConfig(BaseModel):
     def quick(cls, **overrides) -> "EvalConfig":
         """Small inputs and few repetitions: seconds per candidate, for tests and smoke runs."""
         # Passive waiting: at quick sizes a spinning idle thread would look like a working one.
-        base = dict(reps=2, warmup=0, timing_threads=[1, 2], timing_size=20000, profile=False, timing_wait_policy="passive",
+        base = dict(reps=2, warmup=0, timing_threads=[1, 2], timing_size=20000, timing_size_at_most_task=True, profile=False,
+                    timing_wait_policy="passive",
                     race_runs=1, contention_retimes=0,
                     check_wall_s=20.0, race_wall_s=60.0, timing_wall_s=60.0)
         base.update(overrides)

@@ -87,7 +87,10 @@ class EvalContext:
 
     def size(self, stage: str) -> int:
         override = {"check": self.config.check_size, "race": self.config.race_size, "timing": self.config.timing_size}[stage]
-        return override or getattr(self.task.spec.sizes, stage)
+        own = getattr(self.task.spec.sizes, stage)
+        if override and stage == "timing" and self.config.timing_size_at_most_task:
+            return min(override, own)
+        return override or own
 
     def families(self) -> list[str]:
         """The families of the correctness and race stages (the task's, unless the config narrows them)."""
