@@ -15,7 +15,7 @@ from . import diagnostics, guards, racecheck, ranks, races, ruststages, source, 
 from . import cudastages
 from ..toolchain import symbols
 from .context import OPT_FLAGS, EvalContext
-from .harness import CANARY_MARK, STDERR_CUT, CaseSpec, run_harness
+from .harness import CANARY_MARK, STDERR_CUT, CaseSpec, HarnessRun, run_harness
 from .result import StageResult
 
 Stage = Callable[[EvalContext], StageResult]
@@ -87,10 +87,14 @@ def correctness_stage(ctx: EvalContext) -> StageResult:
     threads = ctx.config.check_thread_counts()
     params = {"threads": threads, "size": ctx.size("check"), "families": families, "reps": ctx.config.check_reps,
               "seed": ctx.seed}
-    # Passive waiting: an idle OpenMP thread then costs nothing, so the CPU a thread spends is work.
-    run = run_harness(ctx.harness().path, binary, ctx.cases(families, "check"), threads,
-                      ctx.limits(ctx.config.check_wall_s), reps=ctx.config.check_reps,
-                      env=ctx.run_env(passive=True))
+
+    def check_run() -> HarnessRun:
+        # Passive waiting: an idle OpenMP thread then costs nothing, so the CPU a thread spends is work.
+        return run_harness(ctx.harness().path, binary, ctx.cases(families, "check"), threads,
+                           ctx.limits(ctx.config.check_wall_s), reps=ctx.config.check_reps,
+                           env=ctx.run_env(passive=True))
+
+    run = check_run()
     ctx.notes.extend(n for n in run.outcome.notes if n not in ctx.notes)
     if problem := run.failure():
         return StageResult(stage="correctness", status="fail", feedback=problem, params=params,
@@ -99,8 +103,12 @@ def correctness_stage(ctx: EvalContext) -> StageResult:
                                     "failed_families": [c.family for c in run.invalid]})
     seen = witness.assess(run.cases, ctx.model.name, share=witness.CHECK_SHARE)
     metrics = {"runs_passed": len(threads), "parallel_share": round(seen.best_share, 3)}
-    if ctx.model.name in ranks.MODELS and (problem := ranks.sharing(run.cases)):
-        return StageResult(stage="correctness", status="fail", feedback=problem, params=params, metrics=metrics)
+    if ctx.model.name in ranks.MODELS and ranks.sharing(run.cases):
+        # Absence of sharing is claimed only when a second run of the same cases agrees: one loaded
+        # moment (a rank polling in a collective while the others wait for a core) must not decide.
+        again = check_run()
+        if problem := again.failure() or ranks.sharing(again.cases):
+            return StageResult(stage="correctness", status="fail", feedback=problem, params=params, metrics=metrics)
     if seen.foreign or seen.forged:
         problem = witness.verdict(seen, ctx.model.name, f"check size, threads {threads}")
         return StageResult(stage="correctness", status="fail", feedback=problem, params=params, metrics=metrics)
