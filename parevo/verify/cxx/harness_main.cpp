@@ -763,6 +763,7 @@ int main(int argc, char** argv) {
         Wait w = sent ? wait_msg(ch, done, deadline) : Wait::kLost;
         if (w == Wait::kOk && done.kind == parevo::proto::kDone) w = finish_call(ch, done, deadline);
         auto t1 = Clock::now();
+        if (w == Wait::kOk && done.kind == parevo::proto::kDone) w = after_call(ch);
         const std::uint64_t cpu1 = ch.alive ? process_cpu_ns(ch) : cpu0;
         close(in_fd);
         if (w == Wait::kTimeout) {

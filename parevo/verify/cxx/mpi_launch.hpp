@@ -308,16 +308,23 @@ Wait finish_call(Child& c, parevo::proto::Msg& done, Clock::time_point deadline)
       }
     }
   }
-  if (std::string stray = stray_process(c); !stray.empty()) {
-    c.cause = "the MPI job started a process that is not one of its ranks (" + stray +
-              ": MPI_Comm_spawn, fork or exec); an MPI candidate's work must be done by its ranks";
-    return Wait::kLost;
-  }
   done.b = 0;
   done.nwork = 0;
   for (std::size_t k = 0; k < c.ranks.size() && k < static_cast<std::size_t>(parevo::proto::kMaxWork); ++k)
     done.work[done.nwork++] = parevo::proto::Work{static_cast<std::uint32_t>(c.ranks[k].rank),
                                                   parevo::proto::kOriginMPI, clock_ns(c.ranks[k].cpu) - c.ranks[k].cpu0};
+  return Wait::kOk;
+}
+
+// After the call's clock has stopped: a job that now holds a process other than its ranks has
+// moved work out of them (the /proc scan costs about a millisecond, so it is not timed).
+Wait after_call(Child& c) {
+  if (std::string stray = stray_process(c); !stray.empty()) {
+    c.cause = "the MPI job started a process that is not one of its ranks (" + stray +
+              ": MPI_Comm_spawn, fork or exec); an MPI candidate's work must be done by its ranks";
+    kill_job(c);
+    return Wait::kLost;
+  }
   return Wait::kOk;
 }
 
@@ -421,6 +428,7 @@ std::string timeout_why(Child& c) {
 
 bool send_call(Child& c, const parevo::proto::Msg& call, int in_fd) { return send_msg(c.sock, call, in_fd); }
 Wait finish_call(Child&, parevo::proto::Msg&, Clock::time_point) { return Wait::kOk; }
+Wait after_call(Child&) { return Wait::kOk; }
 std::string timeout_why(Child&) { return "the candidate did not finish within the time limit (killed)"; }
 
 #endif  // PAREVO_MPIRUN
