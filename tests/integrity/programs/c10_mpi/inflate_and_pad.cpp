@@ -1,6 +1,7 @@
 // expect: correctness fail
 // reason: ranks do not share the work
 // reason: works harder when it runs alone
+// noisy: the rank judgements compare CPU-time ratios of noisy runs; on a loaded machine noise has rejected it
 // hole: a program that wastes time when it runs alone and pads its idle ranks with busy-work passes both rank judgements; only an absolute reference (the sequential baseline's work on the same input) would expose it
 // model: mpi
 // requires: mpi
