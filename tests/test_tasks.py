@@ -43,7 +43,7 @@ def test_copy_loads(task_copy):
     "old,new,expect",
     [
         ('timing_families = ["rmat", "uniform"]', 'timing_families = ["rmatt"]', "timing_families ['rmatt'] are not among"),
-        ('models = ["serial"', 'models = ["cuda", "serial"', "models: Value error, unknown model(s) ['cuda']"),
+        ('models = ["serial"', 'models = ["hip", "serial"', "models: Value error, unknown model(s) ['hip']"),
         ("check = 20000", "check = -5", "sizes.check: Input should be greater than 0"),
         ('id = "bfs"', 'id = "other"', "id: 'other' must equal the directory name 'bfs'"),
         ('function = "bfs_levels"', 'function = "bfs"', "signature does not declare function 'bfs'"),
