@@ -7,6 +7,8 @@ import subprocess
 import sys
 import time
 
+import pytest
+
 from parevo import EvalConfig, evaluate, get_task
 from parevo.verify import contention
 from parevo.verify.contention import CpuSample
@@ -23,6 +25,27 @@ def test_other_use_is_busy_time_minus_our_own():
     quiet = contention.between(before, CpuSample(102.0 + tick, 7.0, 12.0), max_cores=0.25, cpus=2)
     assert not quiet.contended and quiet.other_cores == 0.0  # within a tick per CPU: forgiven
     assert contention.between(before, CpuSample(102.5, 7.0, 12.0), max_cores=0.25, cpus=2).contended is False
+
+
+def test_a_sandboxed_run_is_ours_though_its_pid_namespace_hides_it_from_rusage(tmp_path):
+    """bwrap's pid namespace keeps the run's CPU time out of our children's rusage: the run's own
+    cgroup accounts it (`RunOutcome.cpu_s`), and the larger of the two is ours. Before, every
+    timing on a quiet machine counted itself as about a core of other use."""
+    from parevo.toolchain import sandbox
+
+    before = CpuSample(busy_s=100.0, own_s=5.0, at=10.0)
+    after = CpuSample(busy_s=102.0, own_s=5.0, at=12.0)  # 2 s busy, none of it in our rusage
+    assert contention.between(before, after, 0.25, cpus=2).contended  # the sandbox's own time
+    assert not contention.between(before, after, 0.25, cpus=2, sandboxed_cpu_s=2.0).contended
+    if not sandbox.detect_guards().cgroups.available:
+        pytest.skip("no cgroups here: the run's CPU time is not accounted")
+    src = tmp_path / "busy.c"
+    src.write_text("int main(void){volatile double x=0; for(long i=0;i<300000000L;++i) x+=i*0.5; return 0;}")
+    subprocess.run(["gcc", "-O1", str(src), "-o", str(tmp_path / "busy")], check=True)
+    t0 = time.process_time()
+    out = sandbox.run([str(tmp_path / "busy")], sandbox.Limits(wall_s=60), tmp_path / "work")
+    assert out.ok and out.cpu_s is not None and out.cpu_s > 0.5 * out.wall_s, out
+    assert time.process_time() - t0 < 0.5 * out.cpu_s  # it is not this process's own time
 
 
 def test_a_foreign_process_counts_as_other_use_and_a_waited_child_as_ours():

@@ -85,6 +85,13 @@ class RunCgroup:
                 with contextlib.suppress(OSError):  # absent swap accounting: the RAM cap still holds
                     swap.write_text(str(memory_bytes))
             (pids / "pids.max").write_text(str(max_pids))
+            # CPU accounting where the cpuacct hierarchy is writable: the CPU time of the run's
+            # processes, which a pid-namespace sandbox (bwrap) keeps out of our rusage.
+            acct = CGROUP_ROOT / "cpuacct" / PARENT_NAME / name
+            with contextlib.suppress(OSError):
+                if (CGROUP_ROOT / "cpuacct" / "cpuacct.usage").exists():
+                    acct.mkdir(parents=True)
+                    group.dirs.append(acct)
         else:
             parent = CGROUP_ROOT / PARENT_NAME
             parent.mkdir(exist_ok=True)
@@ -149,6 +156,19 @@ class RunCgroup:
                             return True
         return False
 
+    def cpu_seconds(self) -> float | None:
+        """The CPU time the run's processes used (None: no CPU accounting for this group)."""
+        for d in self.dirs:
+            with contextlib.suppress(OSError, ValueError):
+                if (d / "cpuacct.usage").exists():  # v1, nanoseconds
+                    return int((d / "cpuacct.usage").read_text()) / 1e9
+                if (d / "cpu.stat").exists():  # v2: usage_usec is kept without the cpu controller
+                    for line in (d / "cpu.stat").read_text().splitlines():
+                        key, _, value = line.partition(" ")
+                        if key == "usage_usec":
+                            return int(value) / 1e6
+        return None
+
     def peak_memory(self) -> int | None:
         for d in self.dirs:
             for name in ("memory.max_usage_in_bytes", "memory.peak"):
@@ -177,7 +197,7 @@ def existing_groups() -> list[tuple[RunCgroup, int | None]]:
     support = detect()
     if not support.available:
         return []
-    parents = ([CGROUP_ROOT / "memory" / PARENT_NAME, CGROUP_ROOT / "pids" / PARENT_NAME] if support.version == 1
+    parents = ([CGROUP_ROOT / h / PARENT_NAME for h in ("memory", "pids", "cpuacct")] if support.version == 1
                else [CGROUP_ROOT / PARENT_NAME])
     by_name: dict[str, RunCgroup] = {}
     for parent in parents:

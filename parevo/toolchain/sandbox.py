@@ -115,6 +115,7 @@ class RunOutcome:
     peak_memory: int | None = None
     pids_limit_hit: bool = False
     memory_limit_hit: bool = False  # the cgroup hit its cap (some process of the run was OOM-killed)
+    cpu_s: float | None = None  # the run's processes' CPU time, from its cgroup (None: not accounted)
     notes: list[str] = field(default_factory=list)
     limits: Limits = field(default_factory=Limits)
 
@@ -277,6 +278,7 @@ def run(
             stderr=_tail(err_path, stderr_bytes) if stderr_bytes != OUTPUT_TAIL_BYTES else stderr, peak_memory=group.peak_memory() if group else None,
             pids_limit_hit=group.pids_exceeded() if group else False,
             memory_limit_hit=group.memory_exceeded() if group else False, notes=notes, limits=limits,
+            cpu_s=group.cpu_seconds() if group else None,
         )
     finally:
         if group:

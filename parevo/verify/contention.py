@@ -57,9 +57,14 @@ def sample() -> CpuSample | None:
                      t.user + t.system + t.children_user + t.children_system, time.monotonic())
 
 
-def between(before: CpuSample, after: CpuSample, max_cores: float, cpus: int | None = None) -> Contention:
+def between(before: CpuSample, after: CpuSample, max_cores: float, cpus: int | None = None,
+            sandboxed_cpu_s: float | None = None) -> Contention:
+    """`sandboxed_cpu_s`: the timed run's CPU time from its cgroup. A sandbox with its own pid
+    namespace (bwrap) does not hand its processes' CPU time back to our rusage, which alone
+    would count the run itself as other use; the larger of the two is ours."""
     wall = max(after.at - before.at, 1e-6)
-    other = (after.busy_s - before.busy_s) - (after.own_s - before.own_s)
+    own = max(after.own_s - before.own_s, sandboxed_cpu_s or 0.0)
+    other = (after.busy_s - before.busy_s) - own
     slack = ((cpus or os.cpu_count() or 1) + 1) * _TICK_S
     cores = max(0.0, other - slack) / wall
     return Contention(round(cores, 3), round(wall, 3), cores > max_cores)

@@ -59,7 +59,8 @@ def _timed(ctx: EvalContext, role: str, threads: list[int], seed: int, wall_s: f
                           ctx.limits(wall_s or ctx.config.timing_wall_s), warmup=ctx.config.warmup, reps=ctx.config.reps,
                           env=_timing_env(ctx))
         after = contention.sample()
-        seen = contention.between(before, after, ctx.config.contention_max_cores) if before and after else None
+        seen = (contention.between(before, after, ctx.config.contention_max_cores, sandboxed_cpu_s=run.outcome.cpu_s)
+                if before and after else None)
         if run.failure() or seen is None or not seen.contended:
             return Timed(run, seen, attempt)  # a failure on a re-run is the candidate's, as on the first
         if kept is None or kept.contention is None or seen.other_cores < kept.contention.other_cores:
