@@ -12,6 +12,7 @@ its cgroup leaves nothing behind.
 
 from __future__ import annotations
 
+import glob
 import os
 import shutil
 import signal
@@ -53,6 +54,9 @@ class Limits:
     network: bool = False
     sanitizer: bool = False  # TSan reserves terabytes of address space: never cap it with RLIMIT_AS
     confine_writes: bool = True
+    # A CUDA run: the NVIDIA device nodes are bound into the private /dev, and (as for TSan) no
+    # RLIMIT_AS, since the CUDA driver reserves far more address space than it uses.
+    gpu: bool = False
 
 
 @dataclass(frozen=True)
@@ -178,12 +182,15 @@ def build_command(
     # with the process that launched it even when that one is killed with no chance to clean up.
     full = [*lifeline.pdeathsig_prefix(), "sh", "-c", _JOIN_SCRIPT, "sh", *procs_files, "--"]
     rl = [guards.prlimit, f"--fsize={limits.max_file_bytes}", "--core=0"]
-    if not guards.cgroups.memory and not limits.sanitizer:
+    if not guards.cgroups.memory and not limits.sanitizer and not limits.gpu:
         rl.append(f"--as={limits.memory_bytes}")
     full += [*rl, "--", *wrap]
     if guards.bwrap and limits.confine_writes:
         bw = [guards.bwrap, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"]
         bw += ["--perms", "1777", "--tmpfs", "/dev/shm"]  # LLVM's libomp registers itself there
+        if limits.gpu:
+            for node in sorted(glob.glob("/dev/nvidia*")):  # nvidiactl, nvidia0.., nvidia-uvm
+                bw += ["--dev-bind", node, node]
         for p in hide:  # an empty tmpfs over it; what is bound below stays visible
             bw += ["--tmpfs", str(p)]
             # The way down to the working directory stays traversable for a program that has
