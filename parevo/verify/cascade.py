@@ -63,6 +63,7 @@ def evaluate(
         if progress:
             progress(name, stage_result)
         stopped = stage_result.status in ("fail", "error")
+    ctx.settle()
     result.notes = ctx.notes
     result.seconds = round(time.monotonic() - start, 3)
     return result

@@ -34,6 +34,10 @@ class EvalConfig(BaseModel):
     reuse_timings: bool = Field(True, description="reuse baseline and reference timings across evaluations (verify/baselines.py)")
     timing_recheck_every: int = Field(10, ge=1, description="re-measure reused timings after this many evaluations...")
     timing_recheck_s: float = Field(1200.0, gt=0, description="...or after this many seconds")
+    overlap_builds: bool = Field(True, description="compile the race build beside the optimised one (both sandboxed, "
+                                 "content-addressed; the race build is used only once the earlier stages passed)")
+    race_parallel_runs: int = Field(2, ge=1, description="race-build runs in flight at once (each its own sandboxed "
+                                    "process tree; judged in order, as if run one after another)")
     timing: bool = True
     profile: bool = True
     compare_reference: bool = True

@@ -8,6 +8,7 @@ import os
 import secrets
 import shutil
 import tempfile
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -50,6 +51,29 @@ class EvalContext:
     binaries: dict[str, Artifact] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     witnessed: bool = False  # parallel work was judged at the check size (else the timing run judges it)
+    ahead: dict[str, Future] = field(default_factory=dict)  # work started early for a later stage
+
+    def start_ahead(self, key: str, work) -> None:
+        """Starts `work` (a build a later stage needs) in a thread now, so that it overlaps the
+        stages before it: on a machine with idle cores the later stage then finds it done. What
+        runs ahead must be side-effect free apart from the content-addressed build cache, since a
+        stage that fails in between makes its result unused."""
+        if key not in self.ahead:
+            pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"parevo-{key}")
+            self.ahead[key] = pool.submit(work)
+            pool.shutdown(wait=False)
+
+    def from_ahead(self, key: str, work):
+        """The result of work started ahead (its exception re-raised here), or `work()` now."""
+        future = self.ahead.pop(key, None)
+        return future.result() if future else work()
+
+    def settle(self) -> None:
+        """Waits for work started ahead that no stage collected (a stage failed before it), so
+        no compile outlives its evaluation; its outcome is not needed, so neither is its error."""
+        for future in self.ahead.values():
+            future.exception()
+        self.ahead.clear()
 
     @cached_property
     def source_sha256(self) -> str:

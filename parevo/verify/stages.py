@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 import traceback
+from concurrent.futures import ThreadPoolExecutor
 from typing import Callable
 
 from ..errors import InfraError, SandboxUnavailable
@@ -56,6 +57,7 @@ def build_stage(ctx: EvalContext) -> StageResult:
     if ctx.model.language == "cuda":
         return cudastages.build_stage(ctx)
     flags = ctx.model.flags(ctx.toolchain)
+    start_race_build(ctx)
     binary, unit = ctx.build_program(ctx.source, flags)
     params = {"flags": [*flags.compile, *flags.link], "compiler": ctx.toolchain.cxx_version}
     metrics = {"cached": binary.cached, "build_s": round((unit.seconds if unit else 0) + binary.seconds, 3)}
@@ -130,6 +132,31 @@ def _canaries(stderr: str) -> dict[str, int]:
     return counts
 
 
+def _race_build(ctx: EvalContext) -> tuple:
+    """The candidate built for the race detector, and the race harness: (library, object)."""
+    recipe = ctx.model.race(ctx.toolchain)
+    jitter = ()
+    if ctx.model.name in ("openmp", "threads"):
+        # Random sleeps at thread start and before sections/critical/single (no synchronisation, no
+        # happens-before edge): which thread runs what varies between runs (verify/racecheck.py).
+        obj = ctx.cache.compile_object(racecheck.PERTURB_C, ("-O1", "-fPIC"), [], None, "", name="parevo_perturb.c")
+        if not obj.ok:
+            raise InfraError("the scheduling jitter does not compile:\n" + obj.log[-1000:])
+        jitter = (obj,)
+    built = ctx.build_program(ctx.source, recipe.flags, opt=(), extra=jitter)
+    if built[0].ok:
+        ctx.harness(race=True)
+    return built
+
+
+def start_race_build(ctx: EvalContext) -> None:
+    """Starts the race build beside the optimised one (two compilers on two cores): a C++ model
+    whose race stage will build one (`EvalConfig.overlap_builds`)."""
+    recipe = ctx.model.race(ctx.toolchain)
+    if ctx.config.overlap_builds and ctx.model.language == "cxx" and not (recipe.proven or recipe.unavailable):
+        ctx.start_ahead("race_build", lambda: _race_build(ctx))
+
+
 def race_stage(ctx: EvalContext) -> StageResult:
     recipe = ctx.model.race(ctx.toolchain)
     sizes = sorted({ctx.size("race"), ctx.size("check")})
@@ -143,15 +170,7 @@ def race_stage(ctx: EvalContext) -> StageResult:
     if recipe.unavailable:
         detail = f"race check unavailable for model '{ctx.model.name}': {recipe.unavailable}"
         return StageResult(stage="race", status="skipped", detail=detail, params=params, metrics={"checked": False})
-    jitter = ()
-    if ctx.model.name in ("openmp", "threads"):
-        # Random sleeps at thread start and before sections/critical/single (no synchronisation, no
-        # happens-before edge): which thread runs what varies between runs (verify/racecheck.py).
-        obj = ctx.cache.compile_object(racecheck.PERTURB_C, ("-O1", "-fPIC"), [], None, "", name="parevo_perturb.c")
-        if not obj.ok:
-            raise InfraError("the scheduling jitter does not compile:\n" + obj.log[-1000:])
-        jitter = (obj,)
-    binary, unit = ctx.build_program(ctx.source, recipe.flags, opt=(), extra=jitter)
+    binary, unit = ctx.from_ahead("race_build", lambda: _race_build(ctx))
     if not binary.ok:
         # The optimised build passed. An unresolved name is the candidate's: code that exists only
         # at one optimisation level (a call -O3 folds away). Anything else is the sanitizer
@@ -175,22 +194,33 @@ def race_stage(ctx: EvalContext) -> StageResult:
         # (where it equals a size checked above, with its family, the runs above covered it).
         plan.append((ctx.config.race_runs, ctx.cases(ctx.timing_families()[:1], "timing", seed_offset=2000), [2]))
         params["timing_size"] = ctx.size("timing")
-    for r, cases, counts in plan:
-        at_timing_size = r == ctx.config.race_runs
+
+    def race_run(cases: list[CaseSpec], counts: list[int]) -> HarnessRun:
         # race_wall_s is per pair of thread counts: a run covers every count in one process tree.
         limits = ctx.limits(ctx.config.race_wall_s * max(1, (len(counts) + 1) // 2), sanitizer=True)
-        run = run_harness(harness, binary.path, cases, counts, limits, env=ctx.run_env(passive=True), race=True,
-                          files={"archer.supp": racecheck.ARCHER_SUPPRESSIONS})
-        reports = [rep for rep in races.parse(run.outcome.stderr)
-                   if not any(mark in rep.text for mark in CANARY_MARK.values())]
-        all_reports.extend(reports)
-        metrics = {"checked": True, "runs": r + 1}
-        if at_timing_size and not reports and run.outcome.status in ("timeout", "memory"):
-            ctx.notes.append(f"the race build could not run at the timing size within the limits "
-                             f"({run.outcome.describe()}); it was checked at sizes {sizes}")
-            break
-        if verdict := _judge_race_run(ctx, run, reports, counts, params, metrics):
-            return verdict
+        return run_harness(harness, binary.path, cases, counts, limits, env=ctx.run_env(passive=True), race=True,
+                           files={"archer.supp": racecheck.ARCHER_SUPPRESSIONS})
+
+    # The runs are independent process trees (each waits mostly on thread start-up and the
+    # detector's reports): several in flight at once, judged in plan order, so the verdict is
+    # the one running them in turn would give (a later run's result is unused once one fails).
+    with ThreadPoolExecutor(max_workers=max(1, min(ctx.config.race_parallel_runs, len(plan)))) as pool:
+        runs = [pool.submit(race_run, cases, counts) for _, cases, counts in plan]
+        for (r, cases, counts), future in zip(plan, runs):
+            at_timing_size = r == ctx.config.race_runs
+            run = future.result()
+            reports = [rep for rep in races.parse(run.outcome.stderr)
+                       if not any(mark in rep.text for mark in CANARY_MARK.values())]
+            all_reports.extend(reports)
+            metrics = {"checked": True, "runs": r + 1}
+            if at_timing_size and not reports and run.outcome.status in ("timeout", "memory"):
+                ctx.notes.append(f"the race build could not run at the timing size within the limits "
+                                 f"({run.outcome.describe()}); it was checked at sizes {sizes}")
+                break
+            if verdict := _judge_race_run(ctx, run, reports, counts, params, metrics):
+                for rest in runs:  # those not started yet are not needed
+                    rest.cancel()
+                return verdict
     other = sorted({rep.kind for rep in all_reports})
     detail = f"non-failing sanitizer reports: {', '.join(other)}" if other else ""
     return StageResult(stage="race", status="ok", params=params, detail=detail,
