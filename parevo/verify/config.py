@@ -38,6 +38,8 @@ class EvalConfig(BaseModel):
                                  "content-addressed; the race build is used only once the earlier stages passed)")
     race_parallel_runs: int = Field(2, ge=1, description="race-build runs in flight at once (each its own sandboxed "
                                     "process tree; judged in order, as if run one after another)")
+    race_debug_info: bool = Field(False, description="let the race detector read the system's separate debug info "
+                                  "(line numbers on libc frames in its reports; ~0.4 s more per race run)")
     timing: bool = True
     profile: bool = True
     compare_reference: bool = True

@@ -129,6 +129,7 @@ def run_harness(
     env: Mapping[str, str] | None = None,
     wrap_for: "Wrapper | None" = None,
     race: bool = False,
+    debug_info: bool = False,
     keep_files: Sequence[str] = (),
     files: Mapping[str, str] | None = None,
 ) -> HarnessRun:
@@ -168,7 +169,7 @@ def run_harness(
         # candidate process back under `limits.max_file_bytes` itself.
         outcome = sandbox.run(
             cmd, dataclasses.replace(limits, max_file_bytes=max(limits.max_file_bytes, 2 * reserve)), work, env=run_env, wrap=wrap, stdin="".join(c.line() for c in cases).encode(),
-            hide=[paths.cache_dir(), *(_DEBUG_INFO if race else ())], private_view=True, stdout_bytes=STDOUT_BYTES,
+            hide=[paths.cache_dir(), *(_DEBUG_INFO if race and not debug_info else ())], private_view=True, stdout_bytes=STDOUT_BYTES,
             stderr_bytes=RACE_STDERR_BYTES if race else sandbox.OUTPUT_TAIL_BYTES,
         )
         records = _parse(outcome.stdout)

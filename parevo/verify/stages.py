@@ -199,7 +199,7 @@ def race_stage(ctx: EvalContext) -> StageResult:
         # race_wall_s is per pair of thread counts: a run covers every count in one process tree.
         limits = ctx.limits(ctx.config.race_wall_s * max(1, (len(counts) + 1) // 2), sanitizer=True)
         return run_harness(harness, binary.path, cases, counts, limits, env=ctx.run_env(passive=True), race=True,
-                           files={"archer.supp": racecheck.ARCHER_SUPPRESSIONS})
+                           debug_info=ctx.config.race_debug_info, files={"archer.supp": racecheck.ARCHER_SUPPRESSIONS})
 
     # The runs are independent process trees (each waits mostly on thread start-up and the
     # detector's reports): several in flight at once, judged in plan order, so the verdict is
