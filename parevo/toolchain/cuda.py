@@ -18,6 +18,7 @@ class CudaToolchain:
     version: str
     gpu: str  # nvidia-smi's first GPU line, '' when none
     sanitizer: str | None  # compute-sanitizer (racecheck, memcheck, synccheck)
+    lib_dir: str | None = None  # where libcudart_static.a is (the candidate library links it)
 
     def missing(self) -> str:
         return "" if self.nvcc else "nvcc is missing (install NVIDIA's CUDA toolkit, e.g. cuda-toolkit-13-0)"
@@ -56,4 +57,14 @@ def detect() -> CudaToolchain:
     gpu = next((l for l in _lines([smi, "-L"]) if l.startswith("GPU")), "") if smi else ""
     sanitizer = _find("compute-sanitizer") or (str(Path(nvcc).parent / "compute-sanitizer")
                                                if nvcc and (Path(nvcc).parent / "compute-sanitizer").exists() else None)
-    return CudaToolchain(nvcc, version.strip(), gpu, sanitizer)
+    return CudaToolchain(nvcc, version.strip(), gpu, sanitizer, _cudart_dir(nvcc))
+
+
+def _cudart_dir(nvcc: str | None) -> str | None:
+    # /usr/local/bin/nvcc may be a wrapper script, so the toolkit's own folders are looked at too.
+    roots = ([Path(nvcc).resolve().parent.parent] if nvcc else []) + [Path(p) for p in sorted(glob.glob("/usr/local/cuda*"), reverse=True)]
+    for root in roots:
+        for sub in ("lib64", "targets/x86_64-linux/lib"):
+            if (root / sub / "libcudart_static.a").is_file():
+                return str(root / sub)
+    return None

@@ -1,16 +1,17 @@
 """The cuda model's stages. A CUDA candidate is compiled with nvcc and statically checked on
 every machine: it must compile, and the task's function must be a real `__global__` kernel in
-the compiled object (its host launch stub), not text. Running it, checking it with
-compute-sanitizer (racecheck, memcheck, synccheck) and timing it need a GPU: without one the
-correctness stage reports `error` ("unchecked: no GPU"), which bench counts as an excluded,
-unscored sample, never as a pass or a wrong answer."""
+the compiled object (its host launch stub), not text; with the task's CUDA view it must link into
+the candidate library (verify/cudarun.py). Running it, checking it with compute-sanitizer
+(racecheck, memcheck, synccheck) and timing it need a GPU: without one the correctness stage
+reports `error` ("unchecked: no GPU"), which bench counts as an excluded, unscored sample, never
+as a pass or a wrong answer."""
 
 from __future__ import annotations
 
 import re
 
 from ..toolchain import cuda
-from . import diagnostics, source
+from . import cudarun, diagnostics, source
 from .context import EvalContext
 from .integrity import object_symbols
 from .result import StageResult
@@ -58,12 +59,18 @@ def build_stage(ctx: EvalContext) -> StageResult:
                            feedback=f"nvcc compiled no `__global__` kernel named `{ctx.task.spec.function}` (a host "
                                     f"function, `#if 0` or a macro hid it); the task's function must be a CUDA kernel")
     ctx.binaries["cuda_object"] = unit
+    if cudarun.view_missing(ctx):  # compiled and checked; nothing to run it with
+        return StageResult(stage="build", status="ok", params=params, metrics=metrics, detail=cudarun.view_missing(ctx))
+    lib, why = cudarun.build_library(ctx, unit, NVCC_ARGS)
+    metrics["build_s"] = round(unit.seconds + lib.seconds, 3)
+    if why:
+        return StageResult(stage="build", status="fail", params=params, metrics=metrics, feedback=why)
+    ctx.harness()  # built once per task; a failure here is the verifier's
+    ctx.binaries["candidate"] = lib
     return StageResult(stage="build", status="ok", params=params, metrics=metrics)
 
 
 def run_stage(ctx: EvalContext) -> StageResult:
-    """Correctness without a GPU (or without the GPU launch path): `error`, i.e. unscored."""
-    why = cuda.detect().unrunnable() or ("unchecked: the GPU launch path (a task's CUDA view, compute-sanitizer runs) "
-                                         "is not built yet (issue 17)")
-    return StageResult(stage="correctness", status="error", detail=why, feedback=why,
-                       metrics={"checked": False, "unscored": True})
+    """Correctness: on a GPU through the task's CUDA view (verify/cudarun.py); without one `error`, i.e.
+    unscored, decided before anything runs."""
+    return cudarun.run_stage(ctx)

@@ -193,6 +193,10 @@ def _too_slow(params: dict, budget: Budget, sweep: list[int]) -> StageResult:
 
 
 def timing_stage(ctx: EvalContext) -> StageResult:
+    if ctx.model.language == "cuda":  # one GPU, no thread sweep
+        from . import cudarun
+
+        return cudarun.timing_stage(ctx)
     sweep = ctx.config.sweep()
     p = max(sweep)
     params = {"threads": sweep, "size": ctx.size("timing"), "families": ctx.timing_families(),

@@ -13,7 +13,7 @@ from typing import Callable
 
 from ..errors import InfraError, SandboxUnavailable
 from . import diagnostics, guards, racecheck, ranks, races, ruststages, source, witness
-from . import cudastages
+from . import cudarun, cudastages
 from ..toolchain import symbols
 from .context import OPT_FLAGS, EvalContext
 from .harness import CANARY_MARK, STDERR_CUT, CaseSpec, HarnessRun, run_harness
@@ -158,6 +158,8 @@ def start_race_build(ctx: EvalContext) -> None:
 
 
 def race_stage(ctx: EvalContext) -> StageResult:
+    if ctx.model.language == "cuda":  # compute-sanitizer on a GPU
+        return cudarun.race_stage(ctx)
     recipe = ctx.model.race(ctx.toolchain)
     sizes = sorted({ctx.size("race"), ctx.size("check")})
     # Every thread count the correctness stage ran (above 1) as well as the configured ones: a

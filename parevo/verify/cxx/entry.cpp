@@ -17,6 +17,10 @@
 #ifdef PAREVO_WITH_KOKKOS
 #include <Kokkos_Core.hpp>
 #endif
+#ifdef PAREVO_WITH_CUDA
+extern "C" int parevo_cuda_init();  // the task's CUDA view (verify/cxx/cuda_view.hpp)
+extern "C" unsigned long long parevo_cuda_launches();
+#endif
 #ifdef PAREVO_WITH_RAYON
 extern "C" int parevo_rust_init(int threads);  // the generated Rust crate's (verify/rustbuild.py)
 #endif
@@ -40,6 +44,9 @@ __attribute__((visibility("default"))) int parevo_entry_init(int threads) {
   Kokkos::initialize(args);
 #elif defined(PAREVO_WITH_RAYON)
   if (parevo_rust_init(threads) != 0) return -1;
+#elif defined(PAREVO_WITH_CUDA)
+  (void)threads;  // one GPU; the CUDA context is made now, before any input exists
+  if (parevo_cuda_init() != 0) return -1;
 #else
   (void)threads;
 #endif
@@ -52,10 +59,20 @@ __attribute__((visibility("default"))) long long parevo_entry_call(void* input, 
                                                                    char* err, unsigned errcap) {
   try {
     task::Input& in = *static_cast<task::Input*>(input);
+#ifdef PAREVO_WITH_CUDA
+    const unsigned long long launched = parevo_cuda_launches();
+#endif
 #ifdef PAREVO_WITH_MPI
     task::Output result = parevo_mpi::call_root(in);
 #else
     task::Output result = task::invoke(in);
+#endif
+#ifdef PAREVO_WITH_CUDA
+    // The view launches the kernel on every call; a call without a launch is not the GPU's work.
+    if (parevo_cuda_launches() == launched) {
+      std::snprintf(err, errcap, "the call launched no CUDA kernel");
+      return -1;
+    }
 #endif
     parevo::wire::Writer w{out, out + cap};
     parevo::wire::put(w, result);
