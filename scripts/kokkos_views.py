@@ -7,9 +7,10 @@ Mechanical: a `std::vector<T>` becomes an unmanaged `Kokkos::View<[const] T*>` o
 (std::complex as Kokkos::complex, same layout), a row-major matrix a `View<T**>` with the
 dimensions named in DIMS, a `std::array<size_t, N>` a `View<size_t[N]>`, and scalars pass
 through. Anything else (vector<bool>, strings, a struct that differs between the prompt and
-the task) is left for a hand-written view and reported.
+the task) is left for a hand-written view and reported. `--check` links every view that exists,
+hand-written ones included, the same way.
 
-    .venv/bin/python scripts/kokkos_views.py PAREVAL_DIR [--write]
+    .venv/bin/python scripts/kokkos_views.py PAREVAL_DIR [--write | --check]
 """
 
 from __future__ import annotations
@@ -134,9 +135,23 @@ def links(prompt: pe.ParEvalPrompt, adapter: str) -> str:
         return r.stderr[-1500:] if r.returncode else ""
 
 
+def check(prompts: list[pe.ParEvalPrompt]) -> int:
+    """Link every existing view with a stub of its prompt; 1 when one does not link."""
+    bad = 0
+    for p in prompts:
+        target = pe.TASKS_DIR / p.task_id / "kokkos" / "adapter.cpp"
+        err = links(p, target.read_text()) if target.is_file() else "no kokkos/adapter.cpp"
+        bad += bool(err)
+        print(f"{p.name}: {'ok' if not err else 'does not link:' + chr(10) + err}")
+    print(f"{len(prompts) - bad} of {len(prompts)} views link")
+    return 1 if bad else 0
+
+
 def main(argv: list[str]) -> int:
     write = "--write" in argv
     prompts = [p for p in pe.load_prompts(argv[1]) if p.parallelism_model == "kokkos"]
+    if "--check" in argv:
+        return check(sorted(prompts, key=lambda p: p.name))
     made = 0
     for p in sorted(prompts, key=lambda p: p.name):
         target = pe.TASKS_DIR / p.task_id / "kokkos" / "adapter.cpp"
