@@ -339,6 +339,9 @@ def _parse_perf(text: str) -> tuple[dict[str, float], list[str]]:
 
 def profile_stage(ctx: EvalContext) -> StageResult:
     tc = ctx.toolchain
+    if ctx.model.language == "cuda":
+        return StageResult(stage="profile", status="skipped",
+                           detail="perf's CPU counters say nothing about a kernel's work on the GPU")
     if not tc.perf:
         return StageResult(stage="profile", status="skipped",
                            detail="perf is not available here (apt-get install linux-perf; perf_event_paranoid may block it)")
