@@ -44,7 +44,8 @@ def test_a_sandboxed_run_is_ours_though_its_pid_namespace_hides_it_from_rusage(t
     subprocess.run(["gcc", "-O1", str(src), "-o", str(tmp_path / "busy")], check=True)
     t0 = time.process_time()
     out = sandbox.run([str(tmp_path / "busy")], sandbox.Limits(wall_s=60), tmp_path / "work")
-    assert out.ok and out.cpu_s is not None and out.cpu_s > 0.5 * out.wall_s, out
+    # The loop needs ~0.3-0.6 s of CPU; a loaded machine stretches its wall time, not its CPU time.
+    assert out.ok and out.cpu_s is not None and out.cpu_s > 0.2, out
     assert time.process_time() - t0 < 0.5 * out.cpu_s  # it is not this process's own time
 
 
