@@ -136,8 +136,7 @@ class EvalContext:
         memory = self.config.memory_bytes
         if self.task.spec.memory_gib:
             memory = max(memory, int(self.task.spec.memory_gib * 2**30))
-        return Limits(wall_s=wall_s, memory_bytes=memory, max_pids=self.config.max_pids, sanitizer=sanitizer,
-                      gpu=self.model.language == "cuda")
+        return Limits(wall_s=wall_s, memory_bytes=memory, max_pids=self.config.max_pids, sanitizer=sanitizer)
 
     @cached_property
     def seed(self) -> int:

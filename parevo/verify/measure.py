@@ -33,6 +33,14 @@ def _build_or_error(ctx: EvalContext, role: str, source: str, model: pm.Parallel
     ctx.binaries[role] = binary
 
 
+def timing_builds(ctx: EvalContext) -> None:
+    """The programs the candidate is timed against: the sequential baseline and the expert
+    reference (task-wide, so cache hits after a task's first evaluation)."""
+    _build_or_error(ctx, "baseline", ctx.task.baseline_source, pm.MODELS["serial"])
+    if ref_model := _reference_model(ctx):
+        _build_or_error(ctx, "reference", ctx.task.reference_source(ref_model) or "", pm.MODELS[ref_model])
+
+
 class Timed(NamedTuple):
     run: HarnessRun
     contention: contention.Contention | None  # None: /proc/stat unreadable, other use unknown
@@ -201,10 +209,8 @@ def timing_stage(ctx: EvalContext) -> StageResult:
     p = max(sweep)
     params = {"threads": sweep, "size": ctx.size("timing"), "families": ctx.timing_families(),
               "warmup": ctx.config.warmup, "reps": ctx.config.reps}
-    _build_or_error(ctx, "baseline", ctx.task.baseline_source, pm.MODELS["serial"])
+    ctx.from_ahead("timing_builds", lambda: timing_builds(ctx))
     ref_model = _reference_model(ctx)
-    if ref_model:
-        _build_or_error(ctx, "reference", ctx.task.reference_source(ref_model) or "", pm.MODELS[ref_model])
     reuse = _reuse_plan(ctx, ref_model, p)
     params["timing_inputs"] = f"shared set {reuse.key[:12]}" if reuse.key else "this evaluation's seed"
     timed: dict[str, Timed] = {}

@@ -15,6 +15,7 @@ from ..errors import InfraError, SandboxUnavailable
 from . import diagnostics, guards, racecheck, ranks, races, ruststages, source, witness
 from . import cudarun, cudastages
 from ..toolchain import symbols
+from . import measure
 from .context import OPT_FLAGS, EvalContext
 from .harness import CANARY_MARK, STDERR_CUT, CaseSpec, HarnessRun, run_harness
 from .result import StageResult
@@ -57,7 +58,7 @@ def build_stage(ctx: EvalContext) -> StageResult:
     if ctx.model.language == "cuda":
         return cudastages.build_stage(ctx)
     flags = ctx.model.flags(ctx.toolchain)
-    start_race_build(ctx)
+    start_builds_ahead(ctx)
     binary, unit = ctx.build_program(ctx.source, flags)
     params = {"flags": [*flags.compile, *flags.link], "compiler": ctx.toolchain.cxx_version}
     metrics = {"cached": binary.cached, "build_s": round((unit.seconds if unit else 0) + binary.seconds, 3)}
@@ -75,7 +76,7 @@ def build_stage(ctx: EvalContext) -> StageResult:
     if unit and unit.path and (found := guards.after_build(ctx, unit.path)):
         return StageResult(stage="build", status="fail", metrics={**metrics, "integrity": sorted({p.kind for p in found})},
                            params=params, feedback=guards.feedback(found))
-    ctx.harness()  # built once per task; a failure here is the verifier's
+    ctx.from_ahead("harness", ctx.harness)  # built once per task; a failure here is the verifier's
     ctx.binaries["candidate"] = binary
     warnings = [d for d in diagnostics.parse(unit.log if unit else "") if d.kind == "warning"]
     return StageResult(stage="build", status="ok", metrics={**metrics, "warnings": len(warnings)}, params=params)
@@ -149,12 +150,19 @@ def _race_build(ctx: EvalContext) -> tuple:
     return built
 
 
-def start_race_build(ctx: EvalContext) -> None:
-    """Starts the race build beside the optimised one (two compilers on two cores): a C++ model
-    whose race stage will build one (`EvalConfig.overlap_builds`)."""
+def start_builds_ahead(ctx: EvalContext) -> None:
+    """Starts the builds of the later stages beside the candidate's optimised build (compilers
+    are single-threaded; `EvalConfig.overlap_builds`): the task's harness, the race build of a
+    C++ model whose race stage will build one, and the baseline and reference of the timing
+    stage. After a task's first evaluation only the race build is not a cache hit."""
+    if not ctx.config.overlap_builds or ctx.model.language != "cxx":
+        return
+    ctx.start_ahead("harness", ctx.harness)
     recipe = ctx.model.race(ctx.toolchain)
-    if ctx.config.overlap_builds and ctx.model.language == "cxx" and not (recipe.proven or recipe.unavailable):
+    if not (recipe.proven or recipe.unavailable):
         ctx.start_ahead("race_build", lambda: _race_build(ctx))
+    if ctx.config.timing:
+        ctx.start_ahead("timing_builds", lambda: measure.timing_builds(ctx))
 
 
 def race_stage(ctx: EvalContext) -> StageResult:
