@@ -175,6 +175,7 @@ def build_command(
     wrap: Sequence[str] = (),
     hide: Sequence[Path] = (),
     private_view: bool = False,
+    binds: Sequence[tuple[Path, Path]] = (),
 ) -> list[str]:
     if not guards.prlimit:
         raise SandboxUnavailable("prlimit (util-linux) is missing: install util-linux")
@@ -203,6 +204,8 @@ def build_command(
             inside = PRIVATE_WORKDIR
             bw += ["--perms", "0755", "--tmpfs", "/tmp", "--perms", "0755", "--dir", str(inside)]
         bw += ["--bind", str(workdir), str(inside)]
+        for outside, seen_at in binds:  # writable, under the private /tmp (the harness's input cache)
+            bw += ["--bind", str(outside), str(seen_at)]
         if private_view:
             bw += ["--remount-ro", "/tmp"]  # writable: only its own directory
         for p in readonly_paths:
@@ -229,6 +232,7 @@ def run(
     private_view: bool = False,
     stdout_bytes: int = OUTPUT_TAIL_BYTES,
     stderr_bytes: int = OUTPUT_TAIL_BYTES,
+    binds: Sequence[tuple[Path, Path]] = (),
 ) -> RunOutcome:
     """Run `cmd` in `workdir` under `limits`; the program's failures come back as a RunOutcome,
     the sandbox's own failures as InfraError / SandboxUnavailable.
@@ -237,8 +241,11 @@ def run(
     the sandbox (its root is bound read-only), and the harness's seeds travel this way. The
     last `stdout_bytes` / `stderr_bytes` of the output come back. With `private_view` (and
     bubblewrap) the program sees its directory at PRIVATE_WORKDIR, which its command and
-    environment must use (`inside(workdir)` says which path applies)."""
+    environment must use (`inside(workdir)` says which path applies). `binds` (outside path, path
+    inside) are further writable directories; they need the private view and bubblewrap."""
     guards = detect_guards()
+    if binds and not (private_view and guards.bwrap and limits.confine_writes):
+        raise InfraError("a sandboxed run can bind a directory only in a bubblewrap private view")
     workdir = Path(workdir).resolve()
     workdir.mkdir(parents=True, exist_ok=True)
     logdir = workdir.parent / f".{workdir.name}.logs"
@@ -250,7 +257,7 @@ def run(
         except OSError as exc:
             raise SandboxUnavailable(f"cannot create a cgroup for the run: {exc}") from exc
     full = build_command(cmd, limits, workdir, guards, group.procs_files if group else [], readonly_paths, wrap, hide,
-                         private_view)
+                         private_view, binds)
     notes = guards.missing_notes(limits)
     out_path, err_path = logdir / "stdout", logdir / "stderr"
     timed_out = False

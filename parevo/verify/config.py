@@ -34,6 +34,9 @@ class EvalConfig(BaseModel):
     reuse_timings: bool = Field(True, description="reuse baseline and reference timings across evaluations (verify/baselines.py)")
     timing_recheck_every: int = Field(10, ge=1, description="re-measure reused timings after this many evaluations...")
     timing_recheck_s: float = Field(1200.0, gt=0, description="...or after this many seconds")
+    input_cache: bool = Field(True, description="timing and profile runs read their inputs from the shared input "
+                              "cache, generating each (task build, family, size, seed) once (verify/inputcache.py)")
+    input_cache_bytes: int = Field(2 * GiB, ge=0, description="the input cache's size bound (least recently used evicted)")
     overlap_builds: bool = Field(True, description="compile the race build beside the optimised one (both sandboxed, "
                                  "content-addressed; the race build is used only once the earlier stages passed)")
     race_parallel_runs: int = Field(2, ge=1, description="race-build runs in flight at once (each its own sandboxed "

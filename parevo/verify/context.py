@@ -51,6 +51,7 @@ class EvalContext:
     binaries: dict[str, Artifact] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)
     witnessed: bool = False  # parallel work was judged at the check size (else the timing run judges it)
+    timing_seed: int | None = None  # the timing inputs' seed, once chosen (the profile runs on the same inputs)
     ahead: dict[str, Future] = field(default_factory=dict)  # work started early for a later stage
 
     def start_ahead(self, key: str, work) -> None:

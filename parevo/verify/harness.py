@@ -24,6 +24,7 @@ from typing import Mapping, Sequence
 from .. import paths
 from ..errors import InfraError
 from ..toolchain import sandbox
+from .inputcache import INSIDE, InputCache
 
 HARNESS_USAGE_EXIT = {90: "could not read the candidate library", 91: "was given bad arguments",
                       92: "failed to generate an input", 93: "could not set up its processes"}
@@ -64,6 +65,7 @@ class CaseRecord:
     rep: int | None
     times: list[float]
     witness: dict = field(default_factory=dict)  # CPU time per thread during the calls (verify/witness.py)
+    cache: str = ""  # the input cache's answer for this input: hit | miss ('' without the cache)
 
 
 @dataclass
@@ -132,6 +134,7 @@ def run_harness(
     debug_info: bool = False,
     keep_files: Sequence[str] = (),
     files: Mapping[str, str] | None = None,
+    input_cache: InputCache | None = None,
 ) -> HarnessRun:
     """Runs every case at every thread count (each case generated once, then called at each count
     in turn). Raises InfraError only for what the harness itself reports as its own failure."""
@@ -161,8 +164,12 @@ def run_harness(
             cmd += ["--threads", str(t)]
         if race:
             cmd.append("--race")
+        binds = []
         if seen_as == work.resolve():  # no private view (no bubblewrap): `nobody` may not reach this directory
             cmd.append("--keep-user")
+        elif input_cache and limits.confine_writes:  # only the harness (root) can enter it (verify/inputcache.py)
+            binds.append((input_cache.directory, INSIDE))
+            cmd += ["--input-cache", str(INSIDE)]
         run_env = {k: v.replace("{workdir}", str(seen_as)) for k, v in (env or {}).items()}
         wrap = wrap_for.prefix(work) if wrap_for else ()
         # The harness's memfds count as files: its own cap is the memory limit, and it puts the
@@ -170,8 +177,10 @@ def run_harness(
         outcome = sandbox.run(
             cmd, dataclasses.replace(limits, max_file_bytes=max(limits.max_file_bytes, 2 * reserve)), work, env=run_env, wrap=wrap, stdin="".join(c.line() for c in cases).encode(),
             hide=[paths.cache_dir(), *(_DEBUG_INFO if race and not debug_info else ())], private_view=True, stdout_bytes=STDOUT_BYTES,
-            stderr_bytes=RACE_STDERR_BYTES if race else sandbox.OUTPUT_TAIL_BYTES,
+            stderr_bytes=RACE_STDERR_BYTES if race else sandbox.OUTPUT_TAIL_BYTES, binds=binds,
         )
+        if binds:
+            input_cache.evict()
         records = _parse(outcome.stdout)
         for r in records:
             if r["event"] == "harness_error":
@@ -207,7 +216,7 @@ def _cases(records: list[dict], cases: Sequence[CaseSpec], threads: Sequence[int
         out.append(CaseRecord(spec.family, spec.size, spec.seed, int(r.get("threads", 0)), r.get("shape", ""),
                               float(r.get("gen_s", 0.0)), bool(r.get("valid")), r.get("kind", "wrong"),
                               r.get("why", ""), r.get("rep"), [float(t) for t in r.get("times", [])],
-                              r.get("witness") if isinstance(r.get("witness"), dict) else {}))
+                              r.get("witness") if isinstance(r.get("witness"), dict) else {}, str(r.get("cache", ""))))
         done.add((i, out[-1].threads))
     if any(not c.valid for c in out):
         return out

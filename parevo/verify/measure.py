@@ -12,7 +12,7 @@ import hashlib
 from typing import Callable, NamedTuple
 
 from ..toolchain import models as pm
-from . import baselines, contention, witness
+from . import baselines, contention, inputcache, witness
 from .context import EvalContext
 from .harness import CaseSpec, HarnessRun, Wrapper, run_harness
 from .result import StageResult
@@ -53,6 +53,13 @@ def _timing_env(ctx: EvalContext) -> dict[str, str]:
     return {**ctx.run_env(), **({"OMP_WAIT_POLICY": policy} if policy else {})}
 
 
+def _input_cache(ctx: EvalContext) -> inputcache.InputCache | None:
+    """The shared cache of this task build's timing inputs (None: off, or it cannot be kept from
+    the candidate here)."""
+    cfg = ctx.config
+    return inputcache.for_harness(ctx.harness().path, cfg.input_cache_bytes) if cfg.input_cache else None
+
+
 def _timed(ctx: EvalContext, role: str, threads: list[int], seed: int, wall_s: float | None = None) -> Timed:
     """One harness run: each timing input is generated once and timed at every thread count.
 
@@ -65,7 +72,7 @@ def _timed(ctx: EvalContext, role: str, threads: list[int], seed: int, wall_s: f
         run = run_harness(ctx.harness().path, ctx.binaries[role].path,
                           [CaseSpec(f, ctx.size("timing"), seed) for f in families], threads,
                           ctx.limits(wall_s or ctx.config.timing_wall_s), warmup=ctx.config.warmup, reps=ctx.config.reps,
-                          env=_timing_env(ctx))
+                          env=_timing_env(ctx), input_cache=_input_cache(ctx))
         after = contention.sample()
         seen = (contention.between(before, after, ctx.config.contention_max_cores, sandboxed_cpu_s=run.outcome.cpu_s)
                 if before and after else None)
@@ -212,6 +219,7 @@ def timing_stage(ctx: EvalContext) -> StageResult:
     ctx.from_ahead("timing_builds", lambda: timing_builds(ctx))
     ref_model = _reference_model(ctx)
     reuse = _reuse_plan(ctx, ref_model, p)
+    ctx.timing_seed = reuse.seed
     params["timing_inputs"] = f"shared set {reuse.key[:12]}" if reuse.key else "this evaluation's seed"
     timed: dict[str, Timed] = {}
     base = None if reuse.measure else reuse.entry.stats("baseline")
@@ -353,8 +361,13 @@ def profile_stage(ctx: EvalContext) -> StageResult:
                            detail="perf is not available here (apt-get install linux-perf; perf_event_paranoid may block it)")
     p = max(ctx.config.sweep())
     wrap = Wrapper([tc.perf, "stat", "-x", ",", "-o", "{workdir}/perf.csv", "-e", ",".join(PERF_EVENTS), "--"])
-    run = run_harness(ctx.harness().path, ctx.binaries["candidate"].path, ctx.cases(ctx.timing_families(), "timing", 1000),
-                      [p], ctx.limits(ctx.config.timing_wall_s), reps=1, wrap_for=wrap, keep_files=("perf.csv",))
+    # The timing stage's inputs (read from the input cache, not generated again), else the same
+    # seed the timing stage uses when nothing is reused.
+    seed = ctx.timing_seed if ctx.timing_seed is not None else ctx.seed + 1000
+    run = run_harness(ctx.harness().path, ctx.binaries["candidate"].path,
+                      [CaseSpec(f, ctx.size("timing"), seed) for f in ctx.timing_families()],
+                      [p], ctx.limits(ctx.config.timing_wall_s), reps=1, wrap_for=wrap, keep_files=("perf.csv",),
+                      input_cache=_input_cache(ctx))
     counters, unsupported = _parse_perf(run.files.get("perf.csv", ""))
     if not counters:
         return StageResult(stage="profile", status="skipped", detail="perf stat produced no counters")

@@ -25,6 +25,7 @@
 //
 // Usage: harness --lib LIB.so --threads T [--threads T2 ...] [--warmup W] [--reps R]
 //                --deadline SECONDS --reserve BYTES [--race]
+//                [--input-cache DIR (input_cache.hpp)]
 //        stdin: one case per line, "FAMILY SIZE SEED"; stdout: one JSON record per line.
 #include <dlfcn.h>
 #include <fcntl.h>
@@ -56,6 +57,7 @@
 #include <string>
 #include <vector>
 
+#include "input_cache.hpp"
 #include "parevo/output_fill.hpp"
 #include "parevo/random.hpp"
 #include "parevo/wire.hpp"
@@ -575,6 +577,7 @@ struct Args {
   std::size_t reserve = std::size_t{1} << 32;
   unsigned long long file_limit = 64ULL << 20;
   bool race = false;
+  std::string input_cache;  // '': generate every input
 };
 
 Args parse(int argc, char** argv) {
@@ -594,10 +597,31 @@ Args parse(int argc, char** argv) {
     else if (k == "--file-limit") a.file_limit = std::strtoull(val().c_str(), nullptr, 10);
     else if (k == "--race") a.race = true;
     else if (k == "--keep-user") g_drop_privileges = false;
+    else if (k == "--input-cache") a.input_cache = val();
     else harness_error("unknown option " + k, 91);
   }
   if (!a.lib || a.threads.empty() || a.reps < 1 || a.warmup < 0) harness_error("need --lib and --threads", 91);
+  // A candidate process of the harness's own user could read (or poison) the cache: never then.
+  if (!g_drop_privileges || geteuid() != 0) a.input_cache.clear();
   return a;
+}
+
+// A case's master input: read from the input cache when it holds it, else generated (and stored
+// there). Says "hit" or "miss", or "" where there is no cache or the task's Input is not cached.
+template <class Input>
+const char* master_input(const std::string& cache, const Case& c, parevo::Rng& rng, Input& master) {
+  namespace ic = parevo::input_cache;
+  if constexpr (ic::storable<Input>) {
+    if (!cache.empty()) {
+      const std::string key = ic::key_text(c.family, c.size, c.seed);
+      if (ic::load(cache, key, master)) return "hit";
+      master = task::generate(c.family, c.size, rng);
+      ic::store(cache, key, master);
+      return "miss";
+    }
+  }
+  master = task::generate(c.family, c.size, rng);
+  return "";
 }
 
 std::string times_json(const std::vector<double>& times) {
@@ -687,6 +711,7 @@ int main(int argc, char** argv) {
     task::Input master, pristine;
     std::string shape;
     double gen_s = 0;
+    const char* cached = "";
     for (Child& ch : children) {
       if (failed) break;
       const std::string where = head + ",\"threads\":" + std::to_string(ch.threads);
@@ -706,7 +731,7 @@ int main(int argc, char** argv) {
         auto g0 = Clock::now();
         try {
           if (r == 0 && &ch == &children.front()) {
-            master = task::generate(c.family, c.size, rng);
+            cached = master_input(args.input_cache, c, rng, master);
             if (children.size() > 1) pristine = master;
           } else if (r == 0) {
             master = pristine;
@@ -810,6 +835,7 @@ int main(int argc, char** argv) {
       std::string body = "\"event\":\"case\"," + where + ",\"shape\":\"" + json_escape(shape) + "\",\"gen_s\":" +
                          std::to_string(gen_s) + ",\"valid\":" + (why.empty() ? "true" : "false") + ",\"kind\":\"" +
                          kind + "\"";
+      if (*cached) body += ",\"cache\":\"" + std::string(cached) + "\"";
       if (!why.empty()) body += ",\"why\":\"" + json_escape(why) + "\",\"rep\":" + std::to_string(failed_rep);
       body += ",\"times\":" + times_json(times);
       body += ",\"witness\":{\"process\":" + std::to_string(process_ns) + ",\"wall\":" + std::to_string(wall_ns) +
