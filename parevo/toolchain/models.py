@@ -191,8 +191,9 @@ CUDA = ParallelModel(
     "cuda", "a CUDA kernel (nvcc); run and checked only on a machine with an NVIDIA GPU",
     re.compile(r"\b__global__\b"), "a CUDA candidate must define the task's function as a `__global__` kernel",
     flags=lambda tc: Flags(compile=("-O3",), language="cuda"),
-    race=lambda tc: RaceRecipe(unavailable=cuda.detect().unrunnable() or "unchecked: compute-sanitizer runs are not wired "
-                                                                         "into the harness yet (issue 17)"),
+    # No ThreadSanitizer build: the race stage runs compute-sanitizer on a GPU (verify/cudarun.py).
+    race=lambda tc: RaceRecipe(unavailable=cuda.detect().unrunnable() or "no race build: compute-sanitizer checks the "
+                                                                         "kernel on the GPU (verify/cudarun.py)"),
     missing=lambda tc: cuda.detect().missing(),
     language="cuda",
 )

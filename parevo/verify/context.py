@@ -137,7 +137,8 @@ class EvalContext:
         memory = self.config.memory_bytes
         if self.task.spec.memory_gib:
             memory = max(memory, int(self.task.spec.memory_gib * 2**30))
-        return Limits(wall_s=wall_s, memory_bytes=memory, max_pids=self.config.max_pids, sanitizer=sanitizer)
+        return Limits(wall_s=wall_s, memory_bytes=memory, max_pids=self.config.max_pids, sanitizer=sanitizer,
+                      gpu=self.model.language == "cuda")
 
     @cached_property
     def seed(self) -> int:

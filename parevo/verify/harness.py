@@ -135,6 +135,7 @@ def run_harness(
     keep_files: Sequence[str] = (),
     files: Mapping[str, str] | None = None,
     input_cache: InputCache | None = None,
+    inner: Sequence[str] = (),
 ) -> HarnessRun:
     """Runs every case at every thread count (each case generated once, then called at each count
     in turn). Raises InfraError only for what the harness itself reports as its own failure."""
@@ -158,7 +159,8 @@ def run_harness(
         deadline = max(1.0, limits.wall_s - WALL_MARGIN_S)
         seen_as = sandbox.inside(work)  # the sandbox shows the directory at a path of its own
         exe, lib = seen_as / exe.name, seen_as / lib.name
-        cmd = [str(exe), "--lib", str(lib), "--warmup", str(warmup), "--reps", str(reps),
+        # `inner`: a tool run inside the sandbox with the harness as its program (compute-sanitizer).
+        cmd = [*(a.replace("{workdir}", str(seen_as)) for a in inner), str(exe), "--lib", str(lib), "--warmup", str(warmup), "--reps", str(reps),
                "--deadline", f"{deadline:.3f}", "--reserve", str(reserve), "--file-limit", str(limits.max_file_bytes)]
         for t in threads:
             cmd += ["--threads", str(t)]
