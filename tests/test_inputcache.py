@@ -190,3 +190,11 @@ def test_the_candidate_can_neither_read_nor_write_the_cache(build_cache, cache_r
     assert "ATTACK-GOT" not in err and "ATTACK-LISTED" not in err and "ATTACK-WROTE" not in err, err[-2000:]
     assert not run.failure() and {c.cache for c in run.cases} == {"hit"}
     assert sorted(p.name for p in cache.directory.iterdir()) == before
+    # The attack is real: against a directory anyone may read it gets the files, and its verdict
+    # is a wrong answer (the candidate's failure), never a verifier error.
+    cache.directory.chmod(0o755)
+    for f in cache.directory.iterdir():
+        f.chmod(0o644)
+    run = run_harness(ctx.harness().path, ctx.binaries["candidate"].path, [CaseSpec("rmat", SIZE, 4242)], [1],
+                      ctx.limits(60.0), reps=2, input_cache=cache)
+    assert "ATTACK-GOT /tmp/parevo-inputs/" in run.outcome.stderr and "wrong answer" in run.failure()
