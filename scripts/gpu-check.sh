@@ -20,7 +20,7 @@ echo "== CUDA tests"
 timeout 150 "$PY" -m pytest -q -rs --durations=8 tests/test_cuda.py; tests_rc=$?
 echo "== ParEval CUDA references (bench, quick)"
 out=$(mktemp -d)
-timeout 170 "$PY" -m parevo.cli bench --suite pareval --solutions reference --models cuda --quick --jobs 8 \
+timeout 140 "$PY" -m parevo.cli bench --suite pareval --solutions reference --models cuda --quick --jobs 8 \
   --pareval "${PAREVAL_DIR:-../shared/pareval}" --out-dir "$out"; bench_rc=$?
 echo "== done: tests rc=$tests_rc, bench rc=$bench_rc (bench store in $out)"
 [ "$tests_rc" -eq 0 ] && [ "$bench_rc" -eq 0 ]
