@@ -63,6 +63,8 @@ def test_bad_kernel_fails_at_build(path, build_cache):
         assert "no `__global__` kernel named `relu`" in got["build"].feedback
     if "wrong_signature" in path.stem:
         assert "does not link with parevo's launch code" in got["build"].feedback
+    if "defines_task_function" in path.stem:
+        assert "`relu(std::vector<double, std::allocator<double> >&)`" in got["build"].feedback
     if "defines_runtime" in path.stem:
         assert "`cudaMemcpy`" in got["build"].feedback and "`parevo_cuda_launches`" in got["build"].feedback
 
