@@ -95,8 +95,12 @@ def test_eviction_keeps_the_cache_under_its_bound(build_cache, cache_root):
     os.utime(stale, (1, 1))
     inputcache.InputCache(cache.directory, sum(sizes)).evict()
     assert not old.exists() and not stale.exists() and len(list(cache.directory.iterdir())) == 2
+    older_build = cache.directory.parent / "0123456789abcdef"
+    older_build.mkdir()
+    (older_build / "0000000000000002.in").write_bytes(b"y" * 10)
+    os.utime(older_build / "0000000000000002.in", (1, 1))
     inputcache.InputCache(cache.directory, sizes[-1]).evict()
-    assert len(list(cache.directory.iterdir())) == 1
+    assert len(list(cache.directory.iterdir())) == 1 and not older_build.exists()
 
 
 def test_the_cache_is_not_used_where_the_candidate_could_reach_it(build_cache, cache_root, tmp_path, monkeypatch):

@@ -62,6 +62,12 @@ class InputCache:
                 break
             f.unlink(missing_ok=True)
             total -= size
+        for d in self.directory.parent.iterdir():  # left by earlier harness builds, now emptied
+            if d != self.directory and d.is_dir() and not any(d.iterdir()):
+                try:
+                    d.rmdir()
+                except OSError:
+                    pass  # a harness of that build started writing to it again
 
 
 def root() -> Path:
