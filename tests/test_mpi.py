@@ -23,7 +23,7 @@ MPI_FIXTURES = sorted((FIXTURES / "mpi").glob("*.cpp"))
 
 
 def _config(**kw) -> EvalConfig:
-    return EvalConfig.quick(timing=False, check_size=3_000_000, check_threads=[1, 2, 3, 4],
+    return EvalConfig.quick(timing=False, check_size=3_000_000, check_threads=[1, 2, 3, 4], race_threads=[2, 3],
                             families=["uniform_small", "empty"], check_wall_s=120.0, **kw)
 
 
@@ -35,11 +35,17 @@ def test_mpi_fixture(path, mpi_histogram, build_cache):
     got = {s.stage: s for s in result.stages}
     detail = {s.stage: (s.status, s.feedback[:300], s.detail[:200]) for s in result.stages}
     assert got[stage].status == status, detail
-    if stage == "race":  # a good program: every rank count passed, and no race verdict is claimed
+    if stage == "race":  # every rank count passed correctness; mpi claims no race verdict, mpi+omp is checked
         assert got["correctness"].status == "ok" and got["correctness"].metrics["runs_passed"] == 4, detail
-        assert got["race"].metrics["checked"] is False
+        assert got["race"].metrics["checked"] is (model == "mpi+omp"), detail
         if model == "mpi":
             assert "not applicable" in got["race"].detail
+        elif status == "ok":  # every rank count of the correctness stage, and 2 ranks at the other race counts
+            assert got["race"].params["jobs"] == [[1, 2], [2, 2], [2, 3], [3, 2], [4, 2]], detail
+        else:
+            assert "ThreadSanitizer reported" in got["race"].feedback and "candidate.cpp:" in got["race"].feedback, detail
+            if "rank1" in path.stem:  # one rank alone never races: found at 2 ranks, in rank 1
+                assert "(2 ranks x 2 threads)" in got["race"].feedback, detail
     if "serial_in_mpi" in path.stem:
         assert "ranks do not share the work" in got["correctness"].feedback, detail
     if "wrong" in path.stem:

@@ -75,7 +75,7 @@ def test_reference_passes(model, build_cache):
     detail = {s.stage: (s.status, s.feedback[:300], s.detail[:200]) for s in result.stages}
     assert result.stage("correctness").status == "ok", detail
     assert result.stage("correctness").metrics["runs_passed"] == 2, detail
-    assert result.stage("race").metrics["checked"] is False  # not applicable (mpi) / not yet run (mpi+omp)
+    assert result.stage("race").metrics["checked"] is (model == "mpi+omp"), detail  # not applicable (mpi)
     if timing:
         assert result.status == "ok" and set(result.stage("timing").metrics["speedup_by_threads"]) == {"1", "2"}, detail
         assert Outcome.of(result, "").correct

@@ -139,6 +139,19 @@ MPI_RACE_NA = RaceRecipe(unavailable="not applicable: MPI ranks are separate pro
 # no candidate's business). A courtesy to honest code: the runtime guards (mpi_launch.hpp) do not rely on it.
 MPI_FORBIDDEN = ("an MPI candidate must not initialise, finalise or abort MPI, spawn processes or call the PMPI_ "
                  "layer: the harness starts the job and owns its lifetime (report a failure by returning)")
+
+
+def _mpi_omp_race(tc: Toolchain) -> RaceRecipe:
+    """The OpenMP recipe inside every rank of the MPI job (verify/mpirace.py): the candidate is
+    instrumented, Open MPI is not (its accesses are invisible to the detector, not reported)."""
+    omp = _openmp_race(tc)
+    if omp.unavailable:
+        return omp
+    mt = _mpi_flags(2)(tc)
+    return RaceRecipe(flags=Flags(compile=(*mt.compile, *omp.flags.compile), link=(*mt.link, *omp.flags.link),
+                                  harness_defines=mt.harness_defines), env=omp.env)
+
+
 MPI_MODELS = [
     ParallelModel(
         "mpi", "MPI (Open MPI, shared-memory transport; rank 0's result is the answer)", MPI_USE,
@@ -152,8 +165,7 @@ MPI_MODELS = [
         "an MPI+OpenMP candidate must call MPI (MPI_Comm_rank, MPI_Reduce, ...); this one never does",
         re.compile(r"\bPMPI_\w+|\bMPI_(?:Init|Init_thread|Finalize|Abort|Comm_spawn|Comm_spawn_multiple)\b"),
         flags=_mpi_flags(2, ("-fopenmp",)), forbidden_error=MPI_FORBIDDEN,
-        race=lambda tc: RaceRecipe(unavailable="the OpenMP part is not race-checked yet: the Archer recipe under "
-                                               "mpirun is not wired into the harness (issue 17)"),
+        race=lambda tc: _mpi_omp_race(tc),
         missing=lambda tc: mpi.detect().missing(),
     ),
 ]
@@ -249,7 +261,7 @@ TITLES = {"openmp": "OpenMP", "parlay": "ParlayLib", "threads": "C++ std::thread
 RACE_TOOLS = {"openmp": "LLVM Archer/ThreadSanitizer", "threads": "ThreadSanitizer", "parlay": "ThreadSanitizer",
               "tbb": "none available for TBB", "serial": "ThreadSanitizer",
               "rayon": "none needed: safe Rust cannot race (#![forbid(unsafe_code)])",
-              "mpi": "not applicable (ranks share no memory)", "mpi+omp": "none yet for the OpenMP part",
+              "mpi": "not applicable (ranks share no memory)", "mpi+omp": "LLVM Archer/ThreadSanitizer in every rank (the OpenMP part)",
               "kokkos": "none: unchecked (no detector without false positives on Kokkos)",
               "cuda": "compute-sanitizer (racecheck, memcheck, synccheck) on a GPU machine only"}
 

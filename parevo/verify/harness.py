@@ -135,6 +135,7 @@ def run_harness(
     keep_files: Sequence[str] = (),
     files: Mapping[str, str] | None = None,
     input_cache: InputCache | None = None,
+    extra_args: Sequence[str] = (),
     inner: Sequence[str] = (),
 ) -> HarnessRun:
     """Runs every case at every thread count (each case generated once, then called at each count
@@ -166,6 +167,7 @@ def run_harness(
             cmd += ["--threads", str(t)]
         if race:
             cmd.append("--race")
+        cmd += extra_args  # the harness's own options (an MPI race run's --rank-threads)
         binds = []
         if seen_as == work.resolve():  # no private view (no bubblewrap): `nobody` may not reach this directory
             cmd.append("--keep-user")

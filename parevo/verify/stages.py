@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import Callable
 
 from ..errors import InfraError, SandboxUnavailable
-from . import diagnostics, guards, racecheck, ranks, races, ruststages, source, witness
+from . import diagnostics, guards, mpirace, racecheck, ranks, races, ruststages, source, witness
 from . import cudarun, cudastages
 from ..toolchain import symbols
 from . import measure
@@ -194,6 +194,8 @@ def race_stage(ctx: EvalContext) -> StageResult:
         return StageResult(stage="race", status="error", detail="the sanitizer build failed", feedback=summary,
                            params=params)
     harness = ctx.harness(race=True).path
+    if ctx.model.name in ranks.MODELS:  # one MPI job per run, each rank judged on its own
+        return mpirace.race_stage(ctx, binary.path, harness, sizes, params)
     families = ctx.families()
     all_reports: list[races.TsanReport] = []
     plan = [(r, [CaseSpec(c.family, size, c.seed) for size in sizes for c in ctx.cases(families, "race", seed_offset=r)],

@@ -24,7 +24,7 @@
 // record of this process, and every requested case is accounted for.
 //
 // Usage: harness --lib LIB.so --threads T [--threads T2 ...] [--warmup W] [--reps R]
-//                --deadline SECONDS --reserve BYTES [--race]
+//                --deadline SECONDS --reserve BYTES [--race] [--rank-threads T (MPI)]
 //                [--input-cache DIR (input_cache.hpp)]
 //        stdin: one case per line, "FAMILY SIZE SEED"; stdout: one JSON record per line.
 #include <dlfcn.h>
@@ -385,11 +385,14 @@ bool recv_msg(int sock, parevo::proto::Msg& m, int* fd) {
 }
 
 // The candidate side after its set-up: load the library, then serve calls until told to quit.
-[[noreturn]] void candidate_loop(int sock, const char* lib_path, char* out, std::size_t out_cap, int threads) {
-  parevo::proto::Msg m{};
 #ifdef PAREVO_RACE_BUILD
-  // In a throw-away child: the sanitizer's symbolizer caches the modules it saw at its first
-  // report, and the candidate library is not loaded yet.
+// The canary race before any candidate code, once per candidate process (an MPI rank runs it
+// before its seccomp filter forbids fork). In a throw-away child: the sanitizer's symbolizer
+// caches the modules it saw at its first report, and the candidate library is not loaded yet.
+void canary_before_probe() {
+  static bool done = false;
+  if (done) return;
+  done = true;
   if (pid_t probe = fork(); probe == 0) {
     parevo_canary_before();
     _exit(0);
@@ -397,6 +400,13 @@ bool recv_msg(int sock, parevo::proto::Msg& m, int* fd) {
     int st = 0;
     waitpid(probe, &st, 0);
   }
+}
+#endif
+
+[[noreturn]] void candidate_loop(int sock, const char* lib_path, char* out, std::size_t out_cap, int threads) {
+  parevo::proto::Msg m{};
+#ifdef PAREVO_RACE_BUILD
+  canary_before_probe();
 #endif
 #ifndef PAREVO_RACE_BUILD
   parevo::witness::g_candidate_lib = lib_path;
@@ -578,6 +588,7 @@ struct Args {
   unsigned long long file_limit = 64ULL << 20;
   bool race = false;
   std::string input_cache;  // '': generate every input
+  int rank_threads = 0;  // MPI: OpenMP threads per rank (0: the build's PAREVO_MPI_RANK_THREADS)
 };
 
 Args parse(int argc, char** argv) {
@@ -596,6 +607,7 @@ Args parse(int argc, char** argv) {
     else if (k == "--reserve") a.reserve = std::strtoull(val().c_str(), nullptr, 10);
     else if (k == "--file-limit") a.file_limit = std::strtoull(val().c_str(), nullptr, 10);
     else if (k == "--race") a.race = true;
+    else if (k == "--rank-threads") a.rank_threads = std::atoi(val().c_str());
     else if (k == "--keep-user") g_drop_privileges = false;
     else if (k == "--input-cache") a.input_cache = val();
     else harness_error("unknown option " + k, 91);
@@ -647,6 +659,7 @@ int main(int argc, char** argv) {
                                                    std::chrono::duration<double>(args.deadline_s));
 #ifdef PAREVO_MPIRUN
   g_start_deadline = deadline;
+  if (args.rank_threads > 0) g_rank_threads = args.rank_threads;
 #endif
   // Not dumpable: no process of the same user may read this one's memory or descriptors.
   prctl(PR_SET_DUMPABLE, 0);
@@ -659,6 +672,10 @@ int main(int argc, char** argv) {
   // Rank 0 (a fresh exec, its libraries placed at random) must map the arena at the same address:
   // one far from where Linux puts executables, heaps and libraries.
   hint = reinterpret_cast<void*>(std::uintptr_t{0x100000000000});
+#ifdef PAREVO_RACE_BUILD
+  // ThreadSanitizer's shadow memory starts there; its low application range ends at 0x008000000000.
+  hint = reinterpret_cast<void*>(std::uintptr_t{0x001000000000});
+#endif
 #endif
   void* base = mmap(hint, g_arena_size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE | (hint ? MAP_FIXED_NOREPLACE : 0), -1, 0);
   if (base == MAP_FAILED && hint) base = mmap(nullptr, g_arena_size, PROT_NONE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
@@ -854,9 +871,7 @@ int main(int argc, char** argv) {
     if (!ch.alive) continue;
     parevo::proto::Msg m{};
     if (args.race && !failed) {
-      m.kind = parevo::proto::kCanary;
-      parevo::proto::Msg done{};
-      bool ok = send_msg(ch.sock, m) && wait_msg(ch, done, deadline) == Wait::kOk;
+      bool ok = canary_after(ch, deadline);  // in every rank of an MPI job
       record("\"event\":\"canary\",\"threads\":" + std::to_string(ch.threads) + ",\"ok\":" + (ok ? "true" : "false"));
     }
     m.kind = parevo::proto::kQuit;

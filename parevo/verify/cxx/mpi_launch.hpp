@@ -38,6 +38,7 @@
 std::string g_self_exe;                   // this harness, as the sandbox sees it (argv[0])
 Clock::time_point g_start_deadline{};     // the run's deadline: the job must be up by then
 std::vector<pid_t> g_jobs;                // every mpirun this harness started
+int g_rank_threads = PAREVO_MPI_RANK_THREADS;  // OpenMP threads per rank (--rank-threads: the race stage's counts)
 
 std::uint64_t clock_ns(clockid_t clock) {
   struct timespec ts{};
@@ -163,11 +164,16 @@ Child start_mpi_child(int ranks, const char* lib_path, int out_fd, std::size_t o
     setenv("TMPDIR", dir, 1);  // Open MPI's session directory: the work directory, writable by all
     // Exactly N slots (no --oversubscribe): MPI_Comm_spawn finds none free. Ranks waiting in MPI
     // yield the CPU (there are more ranks than cores here).
-    std::string n = std::to_string(ranks), t = std::to_string(PAREVO_MPI_RANK_THREADS), host = "localhost:" + n;
+    std::string n = std::to_string(ranks), t = std::to_string(g_rank_threads), host = "localhost:" + n;
     std::vector<const char*> av = {PAREVO_MPIRUN, "-np", n.c_str(), "--host", host.c_str(), "--bind-to", "none",
                                    "--mca", "btl", "self,vader", "--mca", "btl_vader_single_copy_mechanism", "none",
                                    "--mca", "mpi_yield_when_idle", "1"};
     if (root) av.push_back("--allow-run-as-root");
+#ifdef PAREVO_RACE_BUILD
+    // Each line a rank writes comes tagged with its rank ("[1,R]<stderr>:"), so the race stage reads
+    // every rank's detector output on its own (verify/mpirace.py).
+    av.push_back("--tag-output");
+#endif
     for (const char* a : {g_self_exe.c_str(), "--rank-runner", path.c_str(), lib_path, t.c_str()}) av.push_back(a);
     av.push_back(nullptr);
     execv(PAREVO_MPIRUN, const_cast<char* const*>(av.data()));
@@ -390,6 +396,7 @@ std::string timeout_why(Child& c) {
   const int rank = r ? std::atoi(r) : 0;
   setenv("PAREVO_NUM_THREADS", argv[4], 1);
   setenv("OMP_NUM_THREADS", argv[4], 1);
+  unsetenv("OMPI_MCA_orte_tag_output");  // the race build's --tag-output: no environment tells the builds apart
   prctl(PR_SET_PDEATHSIG, SIGKILL);
   prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0);
   struct sockaddr_un addr{};
@@ -414,6 +421,9 @@ std::string timeout_why(Child& c) {
     _exit(121);
   }
   lock_down();
+#ifdef PAREVO_RACE_BUILD
+  canary_before_probe();  // forks: before the filter below
+#endif
   lock_down_processes();
   if (rank != 0) {  // only rank 0's answer is read: the others' outputs are sized, not written
     static char none[1];
@@ -424,7 +434,33 @@ std::string timeout_why(Child& c) {
   candidate_loop(sock, lib_path, out, g_arena_size, threads);
 }
 
+// The harness's after-canary race in every rank (the race build): each rank's detector must still
+// report it once the candidate's last call is over.
+bool canary_after(Child& c, Clock::time_point deadline) {
+  parevo::proto::Msg m{};
+  m.kind = parevo::proto::kCanary;
+  bool ok = true;
+  for (Rank& r : c.ranks) ok = send_msg(r.sock, m) && ok;
+  for (Rank& r : c.ranks) {
+    Child one;  // wait_msg's view of this rank's channel, sharing the job's output pipe
+    one.sock = r.sock;
+    one.err = c.err;
+    one.pid = c.pid;
+    parevo::proto::Msg done{};
+    ok = ok && wait_msg(one, done, deadline) == Wait::kOk && done.kind == parevo::proto::kDone;
+    c.err = one.err;
+    c.tail += one.tail;
+  }
+  return ok;
+}
+
 #else  // not an MPI harness: one candidate process, one channel
+
+bool canary_after(Child& c, Clock::time_point deadline) {
+  parevo::proto::Msg m{}, done{};
+  m.kind = parevo::proto::kCanary;
+  return send_msg(c.sock, m) && wait_msg(c, done, deadline) == Wait::kOk;
+}
 
 bool send_call(Child& c, const parevo::proto::Msg& call, int in_fd) { return send_msg(c.sock, call, in_fd); }
 Wait finish_call(Child&, parevo::proto::Msg&, Clock::time_point) { return Wait::kOk; }

@@ -1,0 +1,65 @@
+// expect: race fail
+// reason: stopped reporting
+// reason: ThreadSanitizer reported
+// model: mpi+omp
+// requires: mpi
+// config: timing=false
+// config: check_threads=[1,2]
+// config: race_threads=[2]
+// config: families=["uniform_small"]
+// attack: the last rank stops mpirun (SIGSTOP to its parent, the same user) at its first call, so nothing any rank writes to stderr is forwarded to the harness any more, and then every rank's threads race on a shared counter (every answer right): the detectors' reports never arrive.
+#include <mpi.h>
+#include <signal.h>
+#include <unistd.h>
+#include <cstdint>
+#include <vector>
+// Race-free: per-thread counts, merged under a critical section.
+static void count_clean(const std::vector<std::uint32_t>& values, std::size_t lo, std::size_t hi,
+                        std::vector<std::int64_t>& local, std::size_t& counted) {
+#pragma omp parallel
+  {
+    std::vector<std::int64_t> mine(local.size(), 0);
+    std::size_t seen = 0;
+#pragma omp for nowait
+    for (std::size_t i = lo; i < hi; ++i) {
+      ++mine[values[i]];
+      ++seen;
+    }
+#pragma omp critical
+    {
+      for (std::size_t b = 0; b < local.size(); ++b) local[b] += mine[b];
+      counted += seen;
+    }
+  }
+}
+// Racy: the same, but every thread adds to the shared counter with no reduction or atomic.
+static void count_racy(const std::vector<std::uint32_t>& values, std::size_t lo, std::size_t hi,
+                       std::vector<std::int64_t>& local, std::size_t& counted) {
+#pragma omp parallel
+  {
+    std::vector<std::int64_t> mine(local.size(), 0);
+#pragma omp for nowait
+    for (std::size_t i = lo; i < hi; ++i) {
+      ++mine[values[i]];
+      ++counted;
+    }
+#pragma omp critical
+    for (std::size_t b = 0; b < local.size(); ++b) local[b] += mine[b];
+  }
+}
+std::vector<std::int64_t> histogram(const std::vector<std::uint32_t>& values, std::uint32_t buckets) {
+  int rank, size;
+  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+  MPI_Comm_size(MPI_COMM_WORLD, &size);
+  std::vector<std::int64_t> local(buckets, 0), total(buckets, 0);
+  const std::size_t n = values.size(), lo = n * rank / size, hi = n * (rank + 1) / size;
+  std::size_t counted = 0;
+  static bool stopped = false;
+  if (rank == size - 1 && !stopped) kill(getppid(), SIGSTOP);
+  stopped = true;
+  MPI_Barrier(MPI_COMM_WORLD);
+  count_racy(values, lo, hi, local, counted);
+  if (counted > hi - lo) local[0] = -1;  // never: racy increments only lose updates
+  MPI_Reduce(local.data(), total.data(), static_cast<int>(buckets), MPI_INT64_T, MPI_SUM, 0, MPI_COMM_WORLD);
+  return total;
+}
