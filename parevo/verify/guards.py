@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import shutil
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from .. import paths
@@ -47,29 +48,30 @@ def before_build(ctx: EvalContext) -> list[Problem]:
     timing_args = (*OPT_FLAGS, *flags.compile, *inc)
     scratch = Path(tempfile.mkdtemp(prefix="pp-", dir=paths.cache_dir()))
     try:
-        text = integrity.preprocess(ctx.source, (CXX_STD, *timing_args), ctx.toolchain.cxx, scratch)
-    except integrity.PreprocessError:
-        return []  # it does not preprocess: the build stage reports the compiler's own error
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            # The builds' token comparison runs its preprocessors beside this one (all sandboxed).
+            recipe = ctx.model.race(ctx.toolchain)
+            macro = None if recipe.unavailable else pool.submit(
+                integrity.macro_dependent, ctx.source, [CXX_STD, *flags.compile, *inc], ctx.toolchain.cxx,
+                scratch / "md", race_args=[CXX_STD, *recipe.flags.compile, *inc])
+            try:
+                text = integrity.preprocess(ctx.source, (CXX_STD, *timing_args), ctx.toolchain.cxx, scratch)
+            except integrity.PreprocessError:
+                return []  # it does not preprocess: the build stage reports the compiler's own error
+            # The model's own library headers (ParlayLib's, MPI's) are the -I directories of its flags.
+            model_includes = [Path(f[2:]) for f in flags.compile if f.startswith("-I")]
+            allowed = integrity.default_allowed_roots([ctx.public_dir, *([ctx.toolchain.parlay_include]
+                                                                          if ctx.toolchain.parlay_include else []),
+                                                       *model_includes])
+            problems = integrity.forbidden_includes(included(text), allowed)
+            problems += integrity.sanitizer_attributes(text)
+            problems += integrity.inline_asm(text)
+            problems += integrity.raw_syscalls(text)
+            if macro:
+                problems += macro.result()
+            return problems
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
-    # The model's own library headers (ParlayLib's, MPI's) are the -I directories of its flags.
-    model_includes = [Path(f[2:]) for f in ctx.model.flags(ctx.toolchain).compile if f.startswith("-I")]
-    allowed = integrity.default_allowed_roots([ctx.public_dir, *([ctx.toolchain.parlay_include]
-                                                                  if ctx.toolchain.parlay_include else []),
-                                               *model_includes])
-    problems = integrity.forbidden_includes(included(text), allowed)
-    problems += integrity.sanitizer_attributes(text)
-    problems += integrity.inline_asm(text)
-    problems += integrity.raw_syscalls(text)
-    recipe = ctx.model.race(ctx.toolchain)
-    if not recipe.unavailable:
-        scratch = Path(tempfile.mkdtemp(prefix="md-", dir=paths.cache_dir()))
-        try:
-            problems += integrity.macro_dependent(ctx.source, [CXX_STD, *flags.compile, *inc], ctx.toolchain.cxx,
-                                                  scratch, race_args=[CXX_STD, *recipe.flags.compile, *inc])
-        finally:
-            shutil.rmtree(scratch, ignore_errors=True)
-    return problems
 
 
 def after_build(ctx: EvalContext, obj: Path) -> list[Problem]:
@@ -77,7 +79,7 @@ def after_build(ctx: EvalContext, obj: Path) -> list[Problem]:
     declared model's runtime is really used (and no other's)."""
     problems = integrity.sanitizer_symbols(obj) + integrity.compiled_model_use(obj, ctx.model.name)
     if not ctx.model.race(ctx.toolchain).unavailable:
-        problems += visibility.unseen_calls(obj, ctx.model.name)
+        problems += visibility.unseen_calls(obj)
     return problems
 
 

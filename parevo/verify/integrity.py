@@ -27,11 +27,14 @@ from __future__ import annotations
 import codecs
 import difflib
 import glob
+import hashlib
+import json
 import os
 import re
 import shutil
 import struct
 import subprocess
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -451,7 +454,8 @@ def preprocess(source: str, compile_args: list[str] | tuple[str, ...], cxx: str,
 
 
 def _preprocess(source: str, args: tuple[str, ...], cxx: str, workdir: Path, defines: bool = False) -> tuple[str, str]:
-    where = workdir / "integrity-pp"
+    # A directory per variant: the variants are preprocessed concurrently (macro_dependent).
+    where = workdir / ("integrity-pp-" + hashlib.sha256(json.dumps([args, defines]).encode()).hexdigest()[:12])
     where.mkdir(parents=True, exist_ok=True)
     path = where / CANDIDATE_NAME
     if not path.exists() or path.read_text() != source:
@@ -490,7 +494,9 @@ def macro_dependent(source: str, compile_args: list[str], cxx: str, workdir: Pat
         "plain": _without_sanitizer(race),
         "timing": (*OPT, *compile_args),
     }
-    streams = {k: _preprocess(source, v, cxx, workdir) for k, v in variants.items()}
+    with ThreadPoolExecutor(max_workers=len(variants)) as pool:  # one preprocessor each, side by side
+        futures = {k: pool.submit(_preprocess, source, v, cxx, workdir) for k, v in variants.items()}
+        streams = {k: f.result() for k, f in futures.items()}
     problems = []
     for other, label in (("plain", "the same build without -fsanitize=thread"), ("timing", "the optimised -O3 build")):
         (a, a_err), (b, b_err) = streams["race"], streams[other]
