@@ -79,7 +79,7 @@ def after_build(ctx: EvalContext, obj: Path) -> list[Problem]:
     declared model's runtime is really used (and no other's)."""
     problems = integrity.sanitizer_symbols(obj) + integrity.compiled_model_use(obj, ctx.model.name)
     if not ctx.model.race(ctx.toolchain).unavailable:
-        problems += visibility.unseen_calls(obj)
+        problems += visibility.unseen_calls(obj, ctx.model.name)
     return problems
 
 
