@@ -137,7 +137,7 @@ def _race_build(ctx: EvalContext) -> tuple:
     """The candidate built for the race detector, and the race harness: (library, object)."""
     recipe = ctx.model.race(ctx.toolchain)
     jitter = ()
-    if ctx.model.name in ("openmp", "threads"):
+    if ctx.model.name in ("openmp", "threads", "mpi+omp"):
         # Random sleeps at thread start and before sections/critical/single (no synchronisation, no
         # happens-before edge): which thread runs what varies between runs (verify/racecheck.py).
         obj = ctx.cache.compile_object(racecheck.PERTURB_C, ("-O1", "-fPIC"), [], None, "", name="parevo_perturb.c")
