@@ -84,3 +84,25 @@ def test_quick_never_times_above_the_tasks_own_size():
     assert ctx.size("timing") == task.spec.sizes.timing
     ctx.config = EvalConfig.quick(timing_size_at_most_task=False)
     assert ctx.size("timing") == 20000
+
+
+def test_adaptive_repetitions_stop_once_the_median_is_tight_and_never_past_the_cap(build_cache, monkeypatch):
+    """`target_ci`: the harness stops repeating a timed call once the median's confidence
+    half-width is within the target (after `min_reps`); without it, every input gets `reps` calls."""
+    from parevo.verify.harness import CaseSpec, run_harness
+
+    task = get_task("histogram")
+    config = EvalConfig.quick(reps=6, timing_threads=[1, 2])
+    ctx = EvalContext(task, pm.get_model("openmp"), task.reference_source("openmp"), probe.detect(), build_cache, config)
+    assert build_stage(ctx).status == "ok"
+
+    def times(**adaptive) -> list[int]:
+        run = run_harness(ctx.harness().path, ctx.binaries["candidate"].path,
+                          [CaseSpec(f, 20000, 7) for f in task.spec.timing_families], [1, 2], ctx.limits(60.0),
+                          reps=6, **adaptive)
+        assert not run.failure(), run.failure()
+        return [len(c.times) for c in run.cases]
+
+    assert set(times()) == {6}
+    assert set(times(target_ci=50.0, min_reps=2)) == {2}  # any spread is within 5000 %: stop at the minimum
+    assert set(times(target_ci=1e-12, min_reps=2)) == {6}  # never tight enough: the cap

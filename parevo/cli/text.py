@@ -49,7 +49,9 @@ def print_eval(console: Console, r: EvalResult) -> None:
     if timing and timing.status == "ok":
         m = timing.metrics
         threads = [str(t) for t in timing.params["threads"]]
-        tt = Table(title=f"timing (median of {timing.params['reps']}, size {timing.params['size']:,})")
+        ci = timing.params.get("target_ci")
+        reps = f"up to {timing.params['reps']}, until +-{ci:.0%}" if ci else f"{timing.params['reps']}"
+        tt = Table(title=f"timing (median of {reps}, size {timing.params['size']:,})")
         tt.add_column("family")
         tt.add_column("baseline")
         for t in threads:

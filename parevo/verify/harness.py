@@ -128,6 +128,8 @@ def run_harness(
     *,
     warmup: int = 0,
     reps: int = 1,
+    target_ci: float | None = None,
+    min_reps: int = 3,
     env: Mapping[str, str] | None = None,
     wrap_for: "Wrapper | None" = None,
     race: bool = False,
@@ -167,6 +169,8 @@ def run_harness(
             cmd += ["--threads", str(t)]
         if race:
             cmd.append("--race")
+        if target_ci:  # adaptive repetitions, `reps` the cap (cxx/harness_main.cpp)
+            cmd += ["--target-ci", f"{target_ci:g}", "--min-reps", str(min_reps)]
         cmd += extra_args  # the harness's own options (an MPI race run's --rank-threads)
         binds = []
         if seen_as == work.resolve():  # no private view (no bubblewrap): `nobody` may not reach this directory

@@ -72,7 +72,7 @@ def _timed(ctx: EvalContext, role: str, threads: list[int], seed: int, wall_s: f
         run = run_harness(ctx.harness().path, ctx.binaries[role].path,
                           [CaseSpec(f, ctx.size("timing"), seed) for f in families], threads,
                           ctx.limits(wall_s or ctx.config.timing_wall_s), warmup=ctx.config.warmup, reps=ctx.config.reps,
-                          env=_timing_env(ctx), input_cache=_input_cache(ctx))
+                          target_ci=ctx.config.target_ci, min_reps=ctx.config.min_reps, env=_timing_env(ctx), input_cache=_input_cache(ctx))
         after = contention.sample()
         seen = (contention.between(before, after, ctx.config.contention_max_cores, sandboxed_cpu_s=run.outcome.cpu_s)
                 if before and after else None)
@@ -215,7 +215,7 @@ def timing_stage(ctx: EvalContext) -> StageResult:
     sweep = ctx.config.sweep()
     p = max(sweep)
     params = {"threads": sweep, "size": ctx.size("timing"), "families": ctx.timing_families(),
-              "warmup": ctx.config.warmup, "reps": ctx.config.reps}
+              "warmup": ctx.config.warmup, "reps": ctx.config.reps, "target_ci": ctx.config.target_ci}
     ctx.from_ahead("timing_builds", lambda: timing_builds(ctx))
     ref_model = _reference_model(ctx)
     reuse = _reuse_plan(ctx, ref_model, p)
@@ -301,7 +301,7 @@ def _reuse_plan(ctx: EvalContext, ref_model: str | None, p: int) -> Reuse:
         baseline=hashlib.sha256(ctx.task.baseline_source.encode()).hexdigest(), reference_model=ref_model,
         reference=hashlib.sha256(ref_source.encode()).hexdigest() if ref_source else None,
         families=ctx.timing_families(), size=ctx.size("timing"), warmup=cfg.warmup, reps=cfg.reps,
-        wait_policy=cfg.timing_wait_policy, threads=p, seed=cfg.seed, compiler=ctx.toolchain.cxx_version)
+        target_ci=cfg.target_ci, min_reps=cfg.min_reps, wait_policy=cfg.timing_wait_policy, threads=p, seed=cfg.seed, compiler=ctx.toolchain.cxx_version)
     entry = baselines.load(key)
     seed = entry.seed if entry else baselines.fresh_seed(cfg.seed)
     return Reuse(key, entry, seed, baselines.due(entry, cfg.timing_recheck_every, cfg.timing_recheck_s))

@@ -52,6 +52,7 @@
 #include <exception>
 #include <iostream>
 #include <algorithm>
+#include <cmath>
 #include <map>
 #include <new>
 #include <string>
@@ -583,6 +584,8 @@ struct Args {
   const char* lib = nullptr;
   std::vector<int> threads;
   int warmup = 0, reps = 1;
+  double target_ci = 0;  // > 0: stop repeating once the median is known to within this (relative)
+  int min_reps = 3;      // ...but not before this many timed calls
   double deadline_s = 60;
   std::size_t reserve = std::size_t{1} << 32;
   unsigned long long file_limit = 64ULL << 20;
@@ -603,6 +606,8 @@ Args parse(int argc, char** argv) {
     else if (k == "--threads") a.threads.push_back(std::atoi(val().c_str()));
     else if (k == "--warmup") a.warmup = std::atoi(val().c_str());
     else if (k == "--reps") a.reps = std::atoi(val().c_str());
+    else if (k == "--target-ci") a.target_ci = std::atof(val().c_str());
+    else if (k == "--min-reps") a.min_reps = std::atoi(val().c_str());
     else if (k == "--deadline") a.deadline_s = std::atof(val().c_str());
     else if (k == "--reserve") a.reserve = std::strtoull(val().c_str(), nullptr, 10);
     else if (k == "--file-limit") a.file_limit = std::strtoull(val().c_str(), nullptr, 10);
@@ -613,6 +618,7 @@ Args parse(int argc, char** argv) {
     else harness_error("unknown option " + k, 91);
   }
   if (!a.lib || a.threads.empty() || a.reps < 1 || a.warmup < 0) harness_error("need --lib and --threads", 91);
+  if (a.target_ci < 0 || a.min_reps < 2) harness_error("--target-ci must be >= 0 and --min-reps >= 2", 91);
   // A candidate process of the harness's own user could read (or poison) the cache: never then.
   if (!g_drop_privileges || geteuid() != 0) a.input_cache.clear();
   return a;
@@ -634,6 +640,23 @@ const char* master_input(const std::string& cache, const Case& c, parevo::Rng& r
   }
   master = task::generate(c.family, c.size, rng);
   return "";
+}
+
+// The half-width of an approximate 95 % confidence interval of the median of `times`, relative
+// to the median: 1.96 x the median's standard error, 1.2533 sigma / sqrt(n), with sigma
+// estimated robustly as 1.4826 x the median absolute deviation (one slow outlier barely moves it).
+double median_ci(std::vector<double> times) {
+  const std::size_t n = times.size();
+  if (n < 2) return INFINITY;
+  auto median = [](std::vector<double>& v) {
+    std::sort(v.begin(), v.end());
+    return v.size() % 2 ? v[v.size() / 2] : (v[v.size() / 2 - 1] + v[v.size() / 2]) / 2;
+  };
+  const double m = median(times);
+  if (!(m > 0)) return INFINITY;
+  for (double& t : times) t = std::fabs(t - m);
+  const double mad = median(times);
+  return 1.96 * 1.2533 * 1.4826 * mad / std::sqrt(static_cast<double>(n)) / m;
 }
 
 std::string times_json(const std::vector<double>& times) {
@@ -838,6 +861,10 @@ int main(int argc, char** argv) {
         }
         if (!why.empty()) { failed_rep = r; break; }
         if (r >= args.warmup) times.push_back(std::chrono::duration<double>(t1 - t0).count());
+        // Adaptive repetitions: enough once the median is tight (the cap is --reps). Decided
+        // from the harness's own clock only; every count sees the same input sequence.
+        const bool enough = args.target_ci > 0 && static_cast<int>(times.size()) >= std::min(args.min_reps, args.reps) &&
+                            median_ci(times) <= args.target_ci;
         // The first call of a process pays for starting the runtime's threads: not work.
         if (r == 0 && args.warmup + args.reps > 1) continue;
         main_ns += static_cast<std::uint64_t>(done.b > 0 ? done.b : 0);
@@ -848,6 +875,7 @@ int main(int argc, char** argv) {
           w.first = done.work[k].origin;
           w.second += done.work[k].cpu_ns;
         }
+        if (enough) break;
       }
       std::string body = "\"event\":\"case\"," + where + ",\"shape\":\"" + json_escape(shape) + "\",\"gen_s\":" +
                          std::to_string(gen_s) + ",\"valid\":" + (why.empty() ? "true" : "false") + ",\"kind\":\"" +
@@ -855,6 +883,7 @@ int main(int argc, char** argv) {
       if (*cached) body += ",\"cache\":\"" + std::string(cached) + "\"";
       if (!why.empty()) body += ",\"why\":\"" + json_escape(why) + "\",\"rep\":" + std::to_string(failed_rep);
       body += ",\"times\":" + times_json(times);
+      if (const double ci = median_ci(times); args.target_ci > 0 && std::isfinite(ci)) body += ",\"ci\":" + std::to_string(ci);
       body += ",\"witness\":{\"process\":" + std::to_string(process_ns) + ",\"wall\":" + std::to_string(wall_ns) +
               ",\"main\":" + std::to_string(main_ns) + ",\"threads\":[";
       bool first = true;
