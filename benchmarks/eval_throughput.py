@@ -37,7 +37,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 REPLAY = ROOT / "examples" / "bfs-openmp"
 MODES = {"before": {"reuse_timings": False, "contention_retimes": 0, "overlap_builds": False, "race_parallel_runs": 1,
-                    "race_debug_info": True, "input_cache": False}, "after": {},
+                    "race_debug_info": True, "input_cache": False, "target_ci": 0}, "after": {},
          # What "after" does on a quiet machine: no run counts as contended (nothing is re-timed, every
          # baseline may be stored); on a loaded one it separates the cost of the contention check.
          "after-quiet": {"contention_max_cores": 1e9}}

@@ -21,8 +21,8 @@ class EvalConfig(BaseModel):
     timing_threads: list[int] | None = None  # None: 1, 2, ..., cpu count
     warmup: int = Field(1, ge=0)
     reps: int = Field(5, ge=1, description="timed calls per input and thread count (the cap, with target_ci)")
-    target_ci: float | None = Field(0.03, gt=0, description="adaptive repetitions: stop once the median's 95 % "
-                                    "confidence half-width is within this fraction of it (None: always `reps`)")
+    target_ci: float | None = Field(0.03, ge=0, description="adaptive repetitions: stop once the median's 95 % "
+                                    "confidence half-width is within this fraction of it (0 or None: always `reps`)")
     min_reps: int = Field(3, ge=2, description="timed calls before target_ci may stop the repetitions")
     check_size: int | None = Field(None, ge=1)  # None: the task's sizes
     race_size: int | None = Field(None, ge=1)
