@@ -164,3 +164,34 @@ def test_a_builtin_task_seed_is_judged_by_the_cascade(tmp_path):
     assert f["built"] and f["tests_passed"] and f["race_free"] is True and f["race_checked"] is True
     assert f["speedup"] is not None and f["threads"] >= 1  # over the task's baseline, from the timing stage
     assert kept["critique"] is None and kept["critic_score"] is None
+
+
+def test_candidates_in_flight_together_keep_no_two_near_duplicates(tmp_path, monkeypatch):
+    """--jobs: candidates are generated and filtered side by side (with --ray, on the cluster's
+    nodes); three copies of one good exercise are filtered at once and only one is kept."""
+    import yaml
+
+    from parevo.corpus.filters import Filters
+
+    good = yaml.safe_load(SCRIPT.read_text())["generate"][0]
+    (tmp_path / "same.yaml").write_text(yaml.safe_dump({"generate": [good] * 3}))
+    (tmp_path / "topics.txt").write_text("sum of squares\nsum of squares again\nsum of squares, third\n")
+    inside, most = 0, 0
+    run = Filters.run
+
+    async def counted(self, seed, draft):
+        nonlocal inside, most
+        inside += 1
+        most = max(most, inside)
+        try:
+            return await run(self, seed, draft)
+        finally:
+            inside -= 1
+
+    monkeypatch.setattr(Filters, "run", counted)
+    out = tmp_path / "corpus"
+    r = corpus("generate", "--llm", f"scripted:{tmp_path / 'same.yaml'}", "--seeds", str(tmp_path / "topics.txt"),
+               "--model", "openmp", "--out", str(out), "--min-speedup", "0", "--critic-rounds", "0", "--jobs", "3")
+    assert r.exit_code == 0, r.output
+    assert most >= 2, "the candidates were filtered one at a time"
+    assert sorted(decisions(out).values()) == [("kept", None), ("rejected", "duplicate"), ("rejected", "duplicate")]

@@ -58,6 +58,7 @@ def generate(
     quick: bool = typer.Option(False, "--quick", help="Built-in task seeds: small timing inputs, few repetitions."),
     config: Optional[Path] = typer.Option(None, "--config", exists=True, dir_okay=False, readable=True, help="TOML file with an \\[llm] section (prices, timeouts)."),
     ray: Optional[str] = typer.Option(None, "--ray", metavar="ADDRESS|local", callback=ray_address, help=RAY_HELP + " Task seeds only."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", min=1, help="Candidates in flight at once (default 1; with --ray, the cluster's evaluation slots)."),
 ) -> None:
     """Generate verified exercises: generator -> critic -> refine, then build, test, race and speed filters."""
     from ..corpus import CorpusSpec, FilterConfig, Generator
@@ -80,6 +81,7 @@ def generate(
         if s is not None:
             check_llm_spec(s, llm_config.model_dump())
     with executor_for(ray, console) as executor:
+        spec.jobs = jobs or (max(1, executor.capacity) if ray else 1)
         gen = Generator(out, spec, llm_config, on_candidate=show, executor=executor)
         console.print(f"corpus in [bold]{out}[/]: {len(gen.seeds)} seeds x {samples} samples, model {model}")
         outcome = asyncio.run(_interruptible(gen.run()))

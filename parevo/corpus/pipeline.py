@@ -41,6 +41,7 @@ class CorpusSpec(BaseModel):
     budget_usd: float | None = None
     budget_tokens: int | None = None
     dedup_threshold: float = 0.85
+    jobs: int = Field(1, ge=1, description="candidates in flight at once (their LLM calls and filter runs overlap)")
     filters: FilterConfig = Field(default_factory=FilterConfig)
 
 
@@ -88,14 +89,10 @@ class Generator:
         decided = self.store.decided()
         status, reason = "finished", "every seed and sample decided"
         try:
-            for seed in self.seeds:
-                for sample in range(self.spec.samples):
-                    if (seed.id, seed.model, sample) in decided:
-                        self.counts["skipped"] += 1
-                        continue
-                    await self._candidate(seed, sample)
-        except _Stop as stop:
-            status, reason = "stopped", str(stop)
+            try:
+                await self._candidates(decided)
+            except* _Stop as stop:  # the candidates still in flight are cancelled: undecided, a rerun redoes them
+                status, reason = "stopped", str(stop.exceptions[0])
         except asyncio.CancelledError:  # Ctrl-C: the candidate in flight stays undecided, a rerun redoes it
             status, reason = "stopped", "interrupted"
         finally:
@@ -105,6 +102,24 @@ class Generator:
             if self.critic is not self.gen:
                 await self.critic.aclose()
         return Outcome(status, reason, dict(self.counts), self.store.n_calls() - calls_before)
+
+    async def _candidates(self, decided: set) -> None:
+        """Every undecided (seed, sample), `spec.jobs` at a time, in seed order (one at a time:
+        exactly the order of a sequential run). The filters' evaluations go through the executor,
+        so with `--ray` the candidates in flight are evaluated on the cluster's nodes."""
+        slots = asyncio.Semaphore(self.spec.jobs)
+
+        async def one(seed: Seed, sample: int) -> None:
+            async with slots:
+                await self._candidate(seed, sample)
+
+        async with asyncio.TaskGroup() as group:
+            for seed in self.seeds:
+                for sample in range(self.spec.samples):
+                    if (seed.id, seed.model, sample) in decided:
+                        self.counts["skipped"] += 1
+                    else:
+                        group.create_task(one(seed, sample))
 
     # -- one candidate ----------------------------------------------------------------------------
     async def _candidate(self, seed: Seed, sample: int) -> None:
@@ -134,6 +149,9 @@ class Generator:
             verdict = await self.filters.run(seed, draft)
         except INFRA_ERRORS as exc:
             return self._decide(record, sample, Verdict().reject("infra_error", str(exc)), status="error")
+        if verdict.reason is None and (dup := self.deduper.check(draft.solution)):
+            # kept meanwhile by a candidate filtered beside this one
+            verdict = verdict.reject("duplicate", f"near-duplicate of kept record {dup}")
         self._decide(record, sample, verdict)
         if verdict.reason is None:
             self.deduper.add(record["id"], draft.solution)
