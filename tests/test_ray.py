@@ -4,7 +4,8 @@ timing-slot directory (PAREVO_SLOT_DIR: as if each were its own machine), sharin
 build cache. Checked: bench's samples spread over both nodes and their timing never overlaps on a
 node; verdicts over Ray equal a local run's; a node killed mid-evaluation loses nothing (the
 evaluation comes back once, from the other node, with the loss recorded as a retry, not as the
-candidate's failure); no Ray process outlives the cluster; without the extra, `--ray` is one line.
+candidate's failure); evolve's iterations are evaluated on the nodes; no Ray process outlives the
+cluster; without the extra, `--ray` is one line.
 """
 
 from __future__ import annotations
@@ -187,3 +188,27 @@ def test_a_node_killed_mid_evaluation_loses_nothing(cluster, small_suite, tmp_pa
     lost = [e for e in done if e.retried]  # the evaluations that were on node a: each retried once, recorded once
     assert lost and all([r.kind for r in e.retried] == ["node_lost"] for e in lost)
     assert {e.result.machine["ray_node"] for e in done} == {cluster.nodes[1].node_id}  # the survivor did both
+
+
+def test_evolve_over_ray_evaluates_its_iterations_on_the_nodes(cluster, small_suite, tmp_path):
+    """`parevo evolve --ray`: the iterations in flight are evaluated on the cluster's nodes and
+    come back to the driver, the single writer of run.sqlite."""
+    import sqlite3
+
+    script = tmp_path / "script.json"
+    script.write_text(json.dumps([_reply(n) for n in ("atomic", "racy", "atomic", "atomic")]))
+    config = tmp_path / "evolve.toml"
+    config.write_text("[evolve]\niterations = 2\nparallel = 2\nislands = 2\nrepair_turns = 0\nquick = true\n"
+                      "[eval]\ncheck_threads = [1, 2]\nrace_threads = [4]\ncontention_max_cores = 1000.0\n")
+    r = subprocess.run([sys.executable, "-m", "parevo.cli", "evolve", str(small_suite / "histogram"), "--model",
+                        "openmp", "--llm", f"scripted:{script}", "--config", str(config), "--runs-dir",
+                        str(tmp_path / "runs"), "--name", "rv", "--ray", cluster.address],
+                       cwd=tmp_path, capture_output=True, text=True, timeout=600, env={**os.environ, "COLUMNS": "80"})
+    assert r.returncode == 0, r.stdout + r.stderr
+    db = sqlite3.connect(tmp_path / "runs" / "rv" / "run.sqlite")
+    results = [json.loads(res) for (res,) in db.execute("SELECT result FROM programs WHERE result IS NOT NULL")]
+    assert len(results) >= 2
+    assert {res["machine"].get("ray_node") for res in results} <= {n.node_id for n in cluster.nodes}
+    assert all(res["machine"].get("ray_node") for res in results)  # every one evaluated on a node
+    (start,) = [json.loads(d) for (d,) in db.execute("SELECT data FROM events WHERE kind = 'session_start'")]
+    assert start["executor"].startswith("ray")
