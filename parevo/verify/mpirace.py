@@ -115,7 +115,7 @@ def race_stage(ctx: EvalContext, binary: Path, harness: Path, sizes: list[int], 
 def _judge(ctx: EvalContext, job: Job, run: HarnessRun, ranks: dict[int, str], reports: list[races.TsanReport],
            params: dict, metrics: dict) -> StageResult | None:
     """The verdict on one MPI job of the race build, or None when it found nothing."""
-    where = f" ({job.ranks} ranks x {job.threads} threads)"
+    where = f" ({job.ranks} rank{'s' if job.ranks != 1 else ''} x {job.threads} threads)"
     if failing := [rep for rep in reports if rep.fails]:
         return StageResult(stage="race", status="fail", params=params, metrics={**metrics, "reports": len(failing)},
                            feedback=f"ThreadSanitizer reported{where}:\n" + races.summarize(failing, ctx.source_lines))
