@@ -104,5 +104,48 @@ def test_adaptive_repetitions_stop_once_the_median_is_tight_and_never_past_the_c
         return [len(c.times) for c in run.cases]
 
     assert set(times()) == {6}
+    # The same inputs at the second thread count gave the same bytes back: validated once.
+    run = run_harness(ctx.harness().path, ctx.binaries["candidate"].path, [CaseSpec("hot_bucket", 20000, 7)], [1, 2],
+                      ctx.limits(60.0), reps=3)
+    assert [(c.threads, c.validations) for c in run.cases] == [(1, 3), (2, 0)] and not run.failure()
     assert set(times(target_ci=50.0, min_reps=2)) == {2}  # any spread is within 5000 %: stop at the minimum
     assert set(times(target_ci=1e-12, min_reps=2)) == {6}  # never tight enough: the cap
+
+
+WRONG_ONCE_AT_TWO = """
+#include <omp.h>
+#include <cstdint>
+#include <vector>
+std::vector<std::int64_t> histogram(const std::vector<std::uint32_t>& values, std::uint32_t buckets) {
+  static int calls = 0;
+  std::vector<std::int64_t> count(buckets, 0);
+  #pragma omp parallel
+  {
+    std::vector<std::int64_t> mine(buckets, 0);
+    #pragma omp for nowait
+    for (long i = 0; i < (long)values.size(); ++i) ++mine[values[i]];
+    #pragma omp critical
+    for (std::uint32_t b = 0; b < buckets; ++b) count[b] += mine[b];
+  }
+  // Right at one thread; at two, right except its third call (an answer it could only get
+  // past a validator that trusted bytes it had seen before).
+  if (++calls == 3 && omp_get_max_threads() == 2 && buckets) count[0] += 1;
+  return count;
+}
+"""
+
+
+def test_an_output_that_differs_at_another_thread_count_is_validated_again(build_cache):
+    """The validator is skipped only for bytes identical to an output already validated on the
+    same input; different bytes at a later thread count are validated (and this one is wrong)."""
+    from parevo.verify.harness import CaseSpec, run_harness
+
+    task = get_task("histogram")
+    ctx = EvalContext(task, pm.get_model("openmp"), WRONG_ONCE_AT_TWO, probe.detect(), build_cache,
+                      EvalConfig.quick())
+    assert build_stage(ctx).status == "ok"
+    run = run_harness(ctx.harness().path, ctx.binaries["candidate"].path, [CaseSpec("hot_bucket", 20000, 7)], [1, 2],
+                      ctx.limits(60.0), reps=3)
+    (one, two) = run.cases
+    assert one.valid and one.validations == 3
+    assert not two.valid and two.kind == "wrong" and two.rep == 2 and two.validations == 1

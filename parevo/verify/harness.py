@@ -66,6 +66,7 @@ class CaseRecord:
     times: list[float]
     witness: dict = field(default_factory=dict)  # CPU time per thread during the calls (verify/witness.py)
     cache: str = ""  # the input cache's answer for this input: hit | miss ('' without the cache)
+    validations: int = -1  # validator runs (an output byte-identical to one validated on the same input skips it)
 
 
 @dataclass
@@ -224,7 +225,8 @@ def _cases(records: list[dict], cases: Sequence[CaseSpec], threads: Sequence[int
         out.append(CaseRecord(spec.family, spec.size, spec.seed, int(r.get("threads", 0)), r.get("shape", ""),
                               float(r.get("gen_s", 0.0)), bool(r.get("valid")), r.get("kind", "wrong"),
                               r.get("why", ""), r.get("rep"), [float(t) for t in r.get("times", [])],
-                              r.get("witness") if isinstance(r.get("witness"), dict) else {}, str(r.get("cache", ""))))
+                              r.get("witness") if isinstance(r.get("witness"), dict) else {}, str(r.get("cache", "")),
+                              int(r.get("validations", -1))))
         done.add((i, out[-1].threads))
     if any(not c.valid for c in out):
         return out
