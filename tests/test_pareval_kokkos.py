@@ -3,7 +3,9 @@
 from the task's C++ types to the prompt's Views is not mechanical) link (-z defs) against a stub
 of ParEval's own prompt, and a view that calls an overload the prompt does not declare does not.
 Through 59's view (vector<bool> unpacked and packed back) the reference passes and a candidate
-that skips elements fails: the harness's prepared wrong answers survive the round trip."""
+that skips elements fails: the harness's prepared wrong answers survive the round trip. Through
+34's (no copy: the prompt's non-const View over the call's input) a candidate that rewrites x to
+fit its answer fails."""
 
 from __future__ import annotations
 
@@ -75,3 +77,18 @@ def test_bool_mask_view_passes_the_reference_and_fails_a_skipping_candidate(buil
     got = {s.stage: s for s in bad.stages}
     assert got["correctness"].status == "fail", {s.stage: (s.status, s.feedback[:300]) for s in bad.stages}
     assert "mask[1]" in got["correctness"].feedback, got["correctness"].feedback[:500]  # the first odd index
+
+
+def test_writes_through_34s_non_const_view_do_not_reach_the_validator(build_cache):
+    """34's view hands the candidate ParEval's non-const View over the call's own input (no copy):
+    a candidate that rewrites x to fit a constant answer still fails, since the harness validates
+    against its own copy of the input."""
+    task = pe.get_pareval_task("34_scan_largest_contiguous_subarray_sum")
+    forger = ("#include <Kokkos_Core.hpp>\n"
+              "int maximumSubarray(Kokkos::View<int*> const& x) {\n"
+              "  Kokkos::parallel_for(x.extent(0), KOKKOS_LAMBDA(const size_t i) { x(i) = i == 0 ? 7 : -1; });\n"
+              "  Kokkos::fence();\n  return 7;\n}\n")
+    result = evaluate(task, forger, "kokkos", EvalConfig.quick(timing=False, check_threads=[2]), cache=build_cache)
+    got = {s.stage: s for s in result.stages}
+    assert got["correctness"].status == "fail", {s.stage: (s.status, s.feedback[:300]) for s in result.stages}
+    assert "expected" in got["correctness"].feedback, got["correctness"].feedback[:500]
