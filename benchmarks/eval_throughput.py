@@ -125,13 +125,16 @@ def main() -> None:
     ap.add_argument("--task", default="histogram", help="the bench's task (its OpenMP reference as every sample)")
     ap.add_argument("--samples", type=int, default=3)
     ap.add_argument("--skip", choices=["replay", "bench"], help="leave one workload out")
+    ap.add_argument("--modes", default=",".join(MODES), help="comma-separated modes to run (before is always run)")
     args = ap.parse_args()
     results: dict[str, dict[str, dict]] = {}
     with tempfile.TemporaryDirectory(prefix="parevo-throughput-") as tmp:
         for workload in ("replay", "bench"):
             if args.skip == workload:
                 continue
-            for mode in MODES:
+            for mode in dict.fromkeys(["before", *args.modes.split(",")]):
+                if mode not in MODES:
+                    sys.exit(f"--modes: unknown mode '{mode}' (known: {', '.join(MODES)})")
                 work = Path(tmp) / f"{workload}-{mode}"
                 work.mkdir()
                 print(f"{workload} / {mode} ...", file=sys.stderr, flush=True)
