@@ -45,3 +45,15 @@ def test_inflation_padded_with_busy_work_is_the_known_hole():
 
 def test_calls_too_short_to_judge_decide_nothing():
     assert ranks.sharing(_runs({1: [0.5], 2: [0.5, 0.0], 4: [0.5, 0.0, 0.0, 0.0]}), cores=2) == ""
+
+
+def test_a_serial_step_the_expert_reference_has_too_is_judged_against_the_reference():
+    """A sort that merges at rank 0: its busiest rank does ~72 % of the one-rank work at a small
+    size. Alone that is above the limit; where the task's expert reference measures 70 % on the same
+    inputs, it passes, and a rank doing everything (100 %) still fails."""
+    merging = _runs({1: [4.0], 2: [2.9, 1.6]})
+    assert "busiest rank did" in ranks.sharing(merging, cores=2)
+    assert ranks.busiest_share(merging, cores=2) == 2.9 / 4.0
+    assert ranks.sharing(merging, cores=2, reference_share=0.70) == ""
+    serial = _runs({1: [4.0], 2: [4.0, 0.1]})
+    assert "busiest rank did" in ranks.sharing(serial, cores=2, reference_share=0.70)
