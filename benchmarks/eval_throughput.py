@@ -5,8 +5,12 @@ each in both modes (the bench as `parevo bench --quick` runs it), plus the large
     python benchmarks/eval_throughput.py [--iterations 6] [--task histogram] [--samples 3]
 
 Modes (the old behaviour is configuration, so both run from this checkout):
-  before  every evaluation times the baseline and the reference itself, contention is not re-timed
-          (`reuse_timings = false`, `contention_retimes = 0`);
+  before  every evaluation times the baseline and the reference itself, contention is not re-timed,
+          every input is generated in every process, every repetition is timed, builds and race runs
+          run one after another with the system's debug info read, and the bench evaluates one
+          sample at a time (`reuse_timings = false`, `contention_retimes = 0`, `input_cache = false`,
+          `target_ci = 0`, `overlap_builds = false`, `race_parallel_runs = 1`, `race_debug_info =
+          true`, one local worker);
   after   today's defaults;
   after-quiet  today's defaults with the contention threshold out of reach (a quiet machine's path).
 Each mode gets a fresh, cold cache directory (builds and stored timings alike), so neither mode
@@ -37,7 +41,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 REPLAY = ROOT / "examples" / "bfs-openmp"
 MODES = {"before": {"reuse_timings": False, "contention_retimes": 0, "overlap_builds": False, "race_parallel_runs": 1,
-                    "race_debug_info": True, "input_cache": False, "target_ci": 0}, "after": {},
+                    "race_debug_info": True, "input_cache": False, "target_ci": 0,
+                    "local_workers": 1},  # the bench's evaluations one at a time, as before
+         "after": {},
          # What "after" does on a quiet machine: no run counts as contended (nothing is re-timed, every
          # baseline may be stored); on a loaded one it separates the cost of the contention check.
          "after-quiet": {"contention_max_cores": 1e9}}
@@ -47,7 +53,8 @@ import asyncio, json, sys, time
 from pathlib import Path
 from parevo.bench.runner import Bench, BenchSpec
 out, script, task, samples, knobs = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), json.loads(sys.argv[5])
-bench = Bench(Path(out), "tp", BenchSpec(suite="builtin", llm=f"scripted:{script}", samples=samples, tasks=[task], models=["openmp"], quick=True), jobs=2)
+workers = knobs.pop("local_workers", None)
+bench = Bench(Path(out), "tp", BenchSpec(suite="builtin", llm=f"scripted:{script}", samples=samples, tasks=[task], models=["openmp"], quick=True), jobs=2, workers=workers)
 bench.config = bench.config.model_copy(update=knobs)  # the mode under test
 t0 = time.monotonic()
 asyncio.run(bench.run())
@@ -65,7 +72,8 @@ def _toml_value(v) -> str:
 
 def replay(mode: str, work: Path, iterations: int) -> dict:
     config = (REPLAY / "evolve.toml").read_text().replace("iterations = 6", f"iterations = {iterations}")
-    config += "".join(f"{k} = {_toml_value(v)}\n" for k, v in MODES[mode].items())  # [eval] is the last table
+    config += "".join(f"{k} = {_toml_value(v)}\n" for k, v in MODES[mode].items()  # [eval] is the last table
+                      if k != "local_workers")  # the replay evaluates one program at a time in every mode
     (work / "evolve.toml").write_text(config)
     env = _env(work)
     t0 = time.monotonic()

@@ -83,13 +83,16 @@ class BenchProgress:
 
 class Bench:
     def __init__(self, bench_dir: Path, bench_id: str, spec: BenchSpec, *, jobs: int = 2,
-                 on_progress: Callable[[BenchProgress], None] | None = None, executor: Executor | None = None):
+                 on_progress: Callable[[BenchProgress], None] | None = None, executor: Executor | None = None,
+                 workers: int | None = None):
         self.dir, self.id, self.spec = bench_dir, bench_id, spec
         self.store = BenchStore(bench_dir / STORE_NAME, create=True)
         self.items, self.skipped = bench_items(spec)
         self.config = eval_config(spec)
         self.jobs = jobs
-        self.executor = executor or LocalExecutor(1)  # one evaluation at a time here; a Ray cluster takes more
+        # Locally `workers` (default: `jobs`) evaluations at once: their builds and race runs overlap,
+        # while timing and every measuring stage stay exclusive machine-wide (verify/slots.py).
+        self.executor = executor or LocalExecutor(workers or jobs)
         self.remote = executor  # --mode evolve: each run's own local workers, unless a cluster was given
         self.on_progress = on_progress
         self._tasks: dict[str, Task] = {}

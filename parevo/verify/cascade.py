@@ -23,8 +23,10 @@ from .result import STAGE_ORDER, EvalResult, StageResult
 from .stages import STAGES, run_stage
 
 ALL_STAGES = {**STAGES, "timing": timing_stage, "profile": profile_stage}
-# Timing and profiling own the machine; every other stage shares it (verify/slots.py).
+# Timing and profiling own the machine; every other stage shares it (verify/slots.py), except an
+# MPI model's correctness stage, which measures how the ranks share the work (verify/ranks.py).
 SLOT_OF = {"timing": slots.cpu_exclusive, "profile": slots.cpu_exclusive}
+MEASURED_CORRECTNESS = {"mpi", "mpi+omp"}
 Progress = Callable[[str, StageResult | None], None]  # (stage, None) on start, (stage, result) on end
 
 
@@ -55,7 +57,8 @@ def evaluate(
             continue
         if progress:
             progress(name, None)
-        with SLOT_OF.get(name, slots.cpu_shared)() as queued:
+        exclusive = name == "correctness" and model in MEASURED_CORRECTNESS
+        with (slots.cpu_exclusive if exclusive else SLOT_OF.get(name, slots.cpu_shared))() as queued:
             began = time.time()
             stage_result = run_stage(name, ALL_STAGES[name], ctx)
         stage_result.queued_s, stage_result.started_at = round(queued, 3), round(began, 3)
