@@ -129,3 +129,25 @@ def test_missing_guard_notes_are_explicit():
     assert any("process-count cap" in n for n in notes)
     assert any("network" in n for n in notes)
     assert any("outside the working directory" in n for n in notes)
+
+
+def test_cgroup_probes_of_threads_at_once_do_not_fail_each_other():
+    """Stages build ahead in threads, so the first cgroup probe of a process may come from several
+    threads at once; a probe directory shared between them made one of them see no cgroups (and run
+    under RLIMIT_AS, where the harness could not reserve its input arena)."""
+    import threading
+
+    from parevo.toolchain import cgroups
+
+    support = cgroups.detect()
+    if not support.available:
+        pytest.skip(f"no writable cgroups here: {support.why_not}")
+    root = cgroups.CGROUP_ROOT / "memory" if support.version == 1 else cgroups.CGROUP_ROOT
+    seen: list[bool] = []
+    threads = [threading.Thread(target=lambda: seen.extend(cgroups._writable_dir(root) for _ in range(20)))
+               for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert seen == [True] * 160

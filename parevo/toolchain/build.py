@@ -9,6 +9,7 @@ compiler gets a time and memory cap and a private directory.
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
 import json
 import os
@@ -17,7 +18,7 @@ import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 from .. import paths
 from ..errors import InfraError
@@ -71,6 +72,18 @@ class BuildCache:
         self.stats["hits"] += 1
         return Artifact(key, info["ok"], out, (d / "log.txt").read_text(), 0.0, True)
 
+    def _once(self, key: str, build: Callable[[], Artifact]) -> Artifact:
+        """The cached artifact, or `build()` under a lock of its key: a second build of the same key
+        at the same time (two evaluations of one task, a stage's build started ahead) waits for
+        the first and takes its result instead of compiling the same thing again."""
+        if hit := self._lookup(key):
+            return hit
+        lock = self.root / "locks" / key[:2] / f"{key}.lock"
+        lock.parent.mkdir(parents=True, exist_ok=True)
+        with open(lock, "a") as held:
+            fcntl.flock(held, fcntl.LOCK_EX)  # released when closed, or when its holder dies
+            return self._lookup(key) or build()
+
     def _store(self, key: str, work: Path, output: str, ok: bool, log: str, seconds: float) -> Artifact:
         final = self.root / key[:2] / key
         final.parent.mkdir(parents=True, exist_ok=True)
@@ -112,37 +125,40 @@ class BuildCache:
         if force_include:
             args += ["-include", str(force_include)]
         key = sha256("object", str(COMPILE_FORMAT), self.tc.cxx_version, name, source, json.dumps(args), depends_digest)
-        if hit := self._lookup(key):
-            return hit
-        work = Path(tempfile.mkdtemp(prefix="build-", dir=self.root))
-        (work / name).write_text(source)
-        cmd = [compiler, *args, f"-fdebug-prefix-map={work}=.", "-fdiagnostics-plain-output", "-c", name, "-o", "out.o"]
-        ok, log, seconds = self._run(cmd, work)
-        ok = ok and (work / "out.o").exists()
-        return self._store(key, work, "out.o", ok, log, seconds)
+
+        def build() -> Artifact:
+            work = Path(tempfile.mkdtemp(prefix="build-", dir=self.root))
+            (work / name).write_text(source)
+            cmd = [compiler, *args, f"-fdebug-prefix-map={work}=.", "-fdiagnostics-plain-output", "-c", name, "-o", "out.o"]
+            ok, log, seconds = self._run(cmd, work)
+            return self._store(key, work, "out.o", ok and (work / "out.o").exists(), log, seconds)
+
+        return self._once(key, build)
 
     def compile_with(self, compiler: str, version: str, source: str, args: Sequence[str], depends_digest: str,
                      name: str) -> Artifact:
         """One translation unit through another compiler (nvcc) with its own arguments, in the
         same sandbox and cache as compile_object."""
         key = sha256("object", str(COMPILE_FORMAT), version, name, source, json.dumps(list(args)), depends_digest)
-        if hit := self._lookup(key):
-            return hit
-        work = Path(tempfile.mkdtemp(prefix="build-", dir=self.root))
-        (work / name).write_text(source)
-        ok, log, seconds = self._run([compiler, *args, "-c", name, "-o", "out.o"], work)
-        ok = ok and (work / "out.o").exists()
-        return self._store(key, work, "out.o", ok, log, seconds)
+
+        def build() -> Artifact:
+            work = Path(tempfile.mkdtemp(prefix="build-", dir=self.root))
+            (work / name).write_text(source)
+            ok, log, seconds = self._run([compiler, *args, "-c", name, "-o", "out.o"], work)
+            return self._store(key, work, "out.o", ok and (work / "out.o").exists(), log, seconds)
+
+        return self._once(key, build)
 
     def link(self, objects: Sequence[Artifact], flags: Sequence[str]) -> Artifact:
         key = sha256("link", str(COMPILE_FORMAT), self.tc.cxx_version, *[o.key for o in objects], json.dumps(list(flags)))
-        if hit := self._lookup(key):
-            return hit
-        work = Path(tempfile.mkdtemp(prefix="link-", dir=self.root))
-        for i, o in enumerate(objects):
-            assert o.path is not None, "link() needs successful objects"
-            shutil.copyfile(o.path, work / f"in{i}.o")
-        cmd = [self.tc.cxx, *[f"in{i}.o" for i in range(len(objects))], *flags, "-o", "prog"]
-        ok, log, seconds = self._run(cmd, work)
-        ok = ok and (work / "prog").exists()
-        return self._store(key, work, "prog", ok, log, seconds)
+
+        def build() -> Artifact:
+            work = Path(tempfile.mkdtemp(prefix="link-", dir=self.root))
+            for i, o in enumerate(objects):
+                assert o.path is not None, "link() needs successful objects"
+                shutil.copyfile(o.path, work / f"in{i}.o")
+            cmd = [self.tc.cxx, *[f"in{i}.o" for i in range(len(objects))], *flags, "-o", "prog"]
+            ok, log, seconds = self._run(cmd, work)
+            return self._store(key, work, "prog", ok and (work / "prog").exists(), log, seconds)
+
+        return self._once(key, build)

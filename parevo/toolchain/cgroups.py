@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import threading
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -35,7 +36,9 @@ class CgroupSupport:
 
 
 def _writable_dir(path: Path) -> bool:
-    probe = path / f"{PARENT_NAME}-probe-{os.getpid()}"
+    # Unique per call: threads of one process probe at once (stages run builds ahead in threads),
+    # and a shared name let one thread's rmdir fail another's probe.
+    probe = path / f"{PARENT_NAME}-probe-{os.getpid()}-{uuid.uuid4().hex[:8]}"
     try:
         probe.mkdir(exist_ok=True)
         probe.rmdir()
@@ -44,8 +47,18 @@ def _writable_dir(path: Path) -> bool:
         return False
 
 
-@cache
+_detecting = threading.Lock()
+
+
 def detect() -> CgroupSupport:
+    """What this machine's cgroups allow (probed once per process; the first callers may be
+    several threads at once, and a probe that lost a race must not be remembered as the answer)."""
+    with _detecting:
+        return _detect()
+
+
+@cache
+def _detect() -> CgroupSupport:
     v1_mem, v1_pids = CGROUP_ROOT / "memory", CGROUP_ROOT / "pids"
     if (v1_mem / "memory.limit_in_bytes").exists():
         mem, pids = _writable_dir(v1_mem), _writable_dir(v1_pids)

@@ -17,6 +17,7 @@ import os
 import shutil
 import signal
 import subprocess
+import threading
 import time
 from dataclasses import dataclass, field
 from functools import cache
@@ -94,8 +95,18 @@ def _works(cmd: list[str]) -> tuple[bool, str]:
     return proc.returncode == 0, proc.stderr.strip()
 
 
-@cache
+_detecting = threading.Lock()
+
+
 def detect_guards() -> Guards:
+    """The guards this machine offers, probed once per process (under a lock: the first callers
+    may be several threads, e.g. a stage's builds started ahead)."""
+    with _detecting:
+        return _detect_guards()
+
+
+@cache
+def _detect_guards() -> Guards:
     bwrap = shutil.which("bwrap")
     bwrap_error = ""
     if bwrap:
@@ -309,7 +320,6 @@ def inside(workdir: Path, private_view: bool = True) -> Path:
 def _feed(proc: subprocess.Popen, data: bytes) -> None:
     """Writes `data` to the program's stdin from a thread (a program that never reads must not
     block parevo), then closes it."""
-    import threading
 
     def write() -> None:
         try:
