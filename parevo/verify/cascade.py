@@ -61,6 +61,7 @@ def evaluate(
         with (slots.cpu_exclusive if exclusive else SLOT_OF.get(name, slots.cpu_shared))() as queued:
             began = time.time()
             stage_result = run_stage(name, ALL_STAGES[name], ctx)
+            ctx.wait_ahead()  # builds started ahead run under this stage's slot, never past it
         stage_result.queued_s, stage_result.started_at = round(queued, 3), round(began, 3)
         result.stages.append(stage_result)
         if progress:

@@ -69,6 +69,13 @@ class EvalContext:
         future = self.ahead.pop(key, None)
         return future.result() if future else work()
 
+    def wait_ahead(self) -> None:
+        """Waits for the work started ahead to finish, keeping its results for the stages that
+        collect them. The cascade calls it before a stage gives back its CPU slot: work started
+        ahead holds no slot of its own, and must not run on into another evaluation's timing."""
+        for future in self.ahead.values():
+            future.exception()
+
     def settle(self) -> None:
         """Waits for work started ahead that no stage collected (a stage failed before it), so
         no compile outlives its evaluation; its outcome is not needed, so neither is its error."""
