@@ -139,7 +139,7 @@ def eval_cmd(
     task: str = typer.Argument(..., help="Task id (see `parevo tasks list`) or a task directory."),
     candidate: Path = typer.Argument(..., exists=True, dir_okay=False, readable=True,
                                      help="The candidate .cpp file (defines the task's function, no main()), or a .rs file for --model rayon."),
-    model: str = typer.Option(..., "--model", "-m", help="serial | openmp | threads | tbb | parlay | rayon (a Rust file)"),
+    model: str = typer.Option(..., "--model", "-m", help="serial | openmp | threads | tbb | parlay | rayon (a Rust file) | mpi | mpi+omp | kokkos | cuda (a .cu file)"),
     json_out: Optional[Path] = typer.Option(None, "--json", dir_okay=False, callback=parent_exists,
                                             help="Write the full EvalResult as JSON here."),
     quick: bool = typer.Option(False, "--quick", help="Small timing inputs and few repetitions (seconds, not minutes)."),
