@@ -75,12 +75,13 @@ def test_unknown_task_lists_builtins():
 
 def test_task_memory_limit_raises_never_lowers(task_copy):
     from parevo import EvalConfig
+    from parevo.toolchain.models import get_model
     from parevo.verify.context import EvalContext
 
     def memory(spec_line: str | None) -> int:
         if spec_line:
             edit(task_copy / "task.toml", "[sizes]", f"{spec_line}\n\n[sizes]")
-        ctx = EvalContext(task=load_task(task_copy), model=None, source="", toolchain=None, cache=None,
+        ctx = EvalContext(task=load_task(task_copy), model=get_model("openmp"), source="", toolchain=None, cache=None,
                           config=EvalConfig())
         return ctx.limits(10.0).memory_bytes
 
