@@ -239,8 +239,7 @@ def race_stage(ctx: EvalContext) -> StageResult:
     # the one running them in turn would give (a later run's result is unused once one fails).
     with ThreadPoolExecutor(max_workers=max(1, min(ctx.config.race_parallel_runs, len(plan)))) as pool:
         # The call at the timing size (the longest, last in the plan) is started first.
-        started = {i: pool.submit(race_run, plan[i][1], plan[i][2]) for i in sorted(range(len(plan)), key=lambda i: -i)}
-        runs = [started[i] for i in range(len(plan))]
+        runs = [pool.submit(race_run, cases, counts) for _, cases, counts in reversed(plan)][::-1]
         for (r, cases, counts), future in zip(plan, runs):
             at_timing_size = r == ctx.config.race_runs
             run = future.result()
