@@ -168,6 +168,10 @@ def test_a_node_killed_mid_evaluation_loses_nothing(cluster, small_suite, tmp_pa
     def on_victim() -> bool:
         return any(b"parevo.verify.worker" in cmdline(pid) for pid in process_tree(raylet))
 
+    def sandbox_on_victim() -> bool:  # a stage is running: the evaluation is not over
+        return any(cmdline(pid).startswith((b"/usr/bin/bwrap", b"/usr/bin/setpriv", b"sh\0-c\0"))
+                   for pid in process_tree(raylet))
+
     async def run():
         remote = RayExecutor.connect(cluster.address)
         tasks = [asyncio.create_task(remote.evaluate(j, tmp_path / f"k{i}")) for i, j in enumerate(jobs)]
@@ -175,7 +179,11 @@ def test_a_node_killed_mid_evaluation_loses_nothing(cluster, small_suite, tmp_pa
         while not on_victim():
             assert time.monotonic() < deadline, "no evaluation reached the node to kill"
             await asyncio.sleep(0.2)
-        await asyncio.sleep(1.0)  # well inside the evaluation (the worker has started its stages)
+        # Well inside the evaluation: one of its sandboxes is running (the worker returns only after
+        # its last stage). Evaluations take a few seconds now: a fixed sleep could outlast them.
+        deadline = time.monotonic() + 30
+        while not sandbox_on_victim() and time.monotonic() < deadline:
+            await asyncio.sleep(0.02)
         doomed.update(process_tree(raylet))
         cluster.cluster.remove_node(victim, allow_graceful=False)
         return await asyncio.gather(*tasks)

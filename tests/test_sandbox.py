@@ -151,3 +151,19 @@ def test_cgroup_probes_of_threads_at_once_do_not_fail_each_other():
     for t in threads:
         t.join()
     assert seen == [True] * 160
+
+
+def test_a_chain_whose_launcher_died_before_the_death_signal_was_armed_runs_nothing(tmp_path):
+    """`setpriv --pdeathsig` arms the signal after the fork; a launcher killed in between (the
+    driver's `kill -9` landing on a worker mid-launch) would leave a sandbox no signal ever
+    reaches. The chain checks that its parent is still the launcher it names, after arming."""
+    guards = sandbox.detect_guards()
+    mark = tmp_path / "ran"
+    cmd = sandbox.build_command(["sh", "-c", f"touch {mark}"], Limits(wall_s=10), tmp_path, guards, [])
+    # the same chain started by another parent (a shell in between): as if the launcher were gone
+    r = subprocess.run(["sh", "-c", '"$@"; echo "rc=$?"', "sh", *cmd], capture_output=True, text=True, timeout=30)
+    assert "rc=97" in r.stdout and "the launcher is gone" in r.stderr
+    assert not mark.exists()
+    r = subprocess.run(cmd, capture_output=True, text=True, timeout=30, cwd=tmp_path)  # its real launcher
+    assert r.returncode == 0, r.stderr
+    assert mark.exists()

@@ -37,7 +37,11 @@ BASE_PATH = "/usr/local/bin:/usr/bin:/bin"
 # one may sit under a 0700 home or pytest directory).
 PRIVATE_WORKDIR = Path("/tmp/parevo-run")
 _LAUNCH_MARK = "parevo-sandbox:"
+# $1 is the launcher's pid. `setpriv` arms the parent-death signal and then execs this shell, so
+# a launcher that died between its fork and that prctl (no signal will ever come) shows here as
+# another parent: stop before anything runs. Then join the run's cgroups and exec the rest.
 _JOIN_SCRIPT = (
+    f'[ "$PPID" = "$1" ] || {{ echo "{_LAUNCH_MARK} the launcher is gone" >&2; exit 97; }}; shift; '
     'while [ "$#" -gt 0 ] && [ "$1" != "--" ]; do '
     f'echo $$ > "$1" || {{ echo "{_LAUNCH_MARK} cannot join cgroup $1" >&2; exit 97; }}; shift; done; '
     'shift; exec "$@"'
@@ -192,7 +196,7 @@ def build_command(
         raise SandboxUnavailable("prlimit (util-linux) is missing: install util-linux")
     # setpriv first: the parent-death signal it arms survives every exec below, so the chain dies
     # with the process that launched it even when that one is killed with no chance to clean up.
-    full = [*lifeline.pdeathsig_prefix(), "sh", "-c", _JOIN_SCRIPT, "sh", *procs_files, "--"]
+    full = [*lifeline.pdeathsig_prefix(), "sh", "-c", _JOIN_SCRIPT, "sh", str(os.getpid()), *procs_files, "--"]
     rl = [guards.prlimit, f"--fsize={limits.max_file_bytes}", "--core=0"]
     if not guards.cgroups.memory and not limits.sanitizer and not limits.gpu:
         rl.append(f"--as={limits.memory_bytes}")
