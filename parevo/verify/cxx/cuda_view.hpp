@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <memory>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -39,6 +40,11 @@ class Buffer {
   Buffer(const Buffer&) = delete;
   Buffer& operator=(const Buffer&) = delete;
   T* get() const { return p_; }
+  // Where ParEval's driver zero-fills an output before the launch (a kernel may accumulate into
+  // it, or write only its non-zero elements), the view does the same.
+  void zero() {
+    if (n_) check(cudaMemset(p_, 0, n_ * sizeof(T)), "cudaMemset");
+  }
   void to_host(T* host) const {
     if (n_) check(cudaMemcpy(host, p_, n_ * sizeof(T), cudaMemcpyDeviceToHost), "cudaMemcpy from the GPU");
   }
@@ -53,6 +59,19 @@ class Buffer {
   std::size_t n_;
 };
 
+// std::vector<bool> packs its bits, a kernel takes `bool *`: it goes to the GPU and comes back
+// through a plain bool array.
+inline std::unique_ptr<bool[]> bool_array(const std::vector<bool>& v) {
+  std::unique_ptr<bool[]> a(new bool[std::max<std::size_t>(v.size(), 1)]);
+  std::copy(v.begin(), v.end(), a.get());
+  return a;
+}
+inline void bools_to_host(const Buffer<bool>& d, std::vector<bool>& v) {
+  std::unique_ptr<bool[]> a(new bool[std::max<std::size_t>(v.size(), 1)]);
+  d.to_host(a.get());
+  std::copy(a.get(), a.get() + v.size(), v.begin());
+}
+
 // At least `n` threads in 1-D blocks of kBlock (at least one block: an empty grid is no launch).
 inline dim3 grid_1d(std::size_t n) {
   return dim3(static_cast<unsigned>(std::max<std::size_t>(1, (n + kBlock - 1) / kBlock)));
@@ -63,6 +82,10 @@ inline dim3 grid_2d(std::size_t rows, std::size_t cols) {
   return dim3(blocks(cols), blocks(rows));
 }
 inline dim3 block_2d() { return dim3(kTile, kTile); }
+// An "MxN grid of threads" whose orientation the prompt leaves open (ParEval's own driver puts M
+// on x): at least max(M, N) threads each way, so a kernel that checks its bounds covers the
+// matrix whichever axis it takes for rows.
+inline dim3 grid_2d_either(std::size_t rows, std::size_t cols) { return grid_2d(std::max(rows, cols), std::max(rows, cols)); }
 
 static unsigned long long g_launches = 0;
 
