@@ -7,6 +7,8 @@ parevo's names fail at build. The GPU tests (scripts/gpu-check.sh) skip here wit
 
 from __future__ import annotations
 
+import re
+import shutil
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -16,7 +18,7 @@ import pytest
 from conftest import FIXTURES, fixture_expectation
 from parevo.bench import pareval as pe
 from parevo import paths
-from parevo.tasks import get_task
+from parevo.tasks import get_task, load_task
 from parevo.toolchain import cuda, probe
 from parevo.toolchain import models as pm
 from parevo.toolchain.build import BuildCache
@@ -25,6 +27,7 @@ from parevo.verify.cascade import evaluate
 from parevo.verify.config import EvalConfig
 from parevo.verify.context import EvalContext
 from parevo.verify.harness import run_harness
+from parevo.verify.source import strip_comments_and_strings
 
 pytestmark = pytest.mark.skipif(bool(cuda.detect().missing()), reason=cuda.detect().missing() or "")
 
@@ -70,39 +73,125 @@ def test_bad_kernel_fails_at_build(path, build_cache):
 
 
 @pytest.mark.skipif(not (PAREVAL / "generation-prompts.json").is_file(), reason=f"no ParEval prompts in {PAREVAL}")
-def test_pareval_cuda_and_kokkos_items_name_why_a_problem_is_left_out():
+def test_pareval_cuda_and_kokkos_items_name_why_a_problem_is_left_out(tmp_path, monkeypatch):
     prompts = pe.load_prompts(PAREVAL)
-    for model in ("cuda", "kokkos"):
-        ours = [p for p in prompts if p.parallelism_model == model]
-        reasons = {p.name: pe.supported(p) for p in ours}
-        assert len(ours) == 60 and sum(r is None for r in reasons.values()) >= 12, reasons
-        assert all(model in r or "Kokkos" in r for r in reasons.values() if r), reasons
+    cuda_items = [p for p in prompts if p.parallelism_model == "cuda"]
+    assert len(cuda_items) == 60 and [pe.supported(p) for p in cuda_items] == [None] * 60  # every problem a view
+    kokkos = {p.name: pe.supported(p) for p in prompts if p.parallelism_model == "kokkos"}
+    assert len(kokkos) == 60 and sum(r is None for r in kokkos.values()) >= 12, kokkos
+    assert all("Kokkos" in r for r in kokkos.values() if r), kokkos
     hip = next(p for p in prompts if p.parallelism_model == "hip")
     assert "HIP is out of scope" in (pe.supported(hip) or "")
+    negate = next(p for p in cuda_items if p.name == "56_transform_negate_odds")
+    shutil.copytree(pe.TASKS_DIR / negate.task_id, tmp_path / negate.task_id, ignore=shutil.ignore_patterns("cuda"))
+    monkeypatch.setattr(pe, "TASKS_DIR", tmp_path)  # a problem whose view is missing is left out, and says why
+    assert "no CUDA view" in (pe.supported(negate) or "")
 
 
-def test_every_cuda_view_compiles_and_links_with_its_reference_kernel(tmp_path):
-    """One view per ParEval category, each compiled by nvcc (two batched runs side by side: the
-    views, the reference kernels) and linked with its task's reference kernel (-z defs, static
-    cudart): the kernel the view launches is the one the reference defines, by name and parameters."""
+_GLOBAL = re.compile(r"__global__\s+void\s+(\w+)\s*\(")
+_NAMES = re.compile(r"^\s*struct\s+(\w+)|^__(?:device|constant)__\s[^(\[=;]*?\b(\w+)\s*[(\[]", re.M)
+
+
+def _kernel_source(task_dir: Path, prompts: dict[str, str]) -> str | None:
+    """The kernel a view is linked with: the task's reference, else ParEval's CUDA prompt with an
+    empty body (its `__global__` declaration, exactly, and the preamble it needs), else None."""
+    ref = task_dir / "reference" / "cuda.cu"
+    if ref.is_file():
+        return ref.read_text()
+    prompt = prompts.get(task_dir.name, "").rstrip()
+    return prompt + "\n}\n" if prompt.endswith("{") else None
+
+
+def _defined_names(*texts: str) -> set[str]:
+    return {name for t in texts for m in _NAMES.finditer(t) for name in m.groups() if name} | \
+           {name for t in texts for name in _GLOBAL.findall(t)}
+
+
+def _groups(names: dict[str, set[str]], count: int) -> list[list[str]]:
+    """The tasks in `count` groups (more where names force it), no two tasks of a group sharing a
+    struct, kernel or `__device__` name; each task goes to the smallest group it fits."""
+    groups: list[tuple[list[str], set[str]]] = [([], set()) for _ in range(count)]
+    for task, own in names.items():
+        fits = [g for g in groups if not g[1] & own]
+        if not fits:
+            groups.append(([], set()))
+            fits = groups[-1:]
+        tasks, taken = min(fits, key=lambda g: len(g[0]))
+        tasks.append(task)
+        taken |= own
+    return [tasks for tasks, _ in groups if tasks]
+
+
+def _link_views(tmp_path: Path, views: dict[str, Path], kernels: dict[str, str]) -> list[tuple[list[str], str]]:
+    """Compiles the views (each after its task's types.hpp, as cudarun builds it) and the kernels
+    with nvcc, a few translation units of each (nvcc costs seconds per unit) in two batched runs
+    side by side, no kernel or struct name twice in a group, and links each group's views with its
+    kernels (-z defs, static cudart). Returns (tasks, the linker's complaint or '') per group; a
+    view without a kernel is compiled only."""
     ct = cuda.detect()
-    tasks = {d.name.split("_")[1]: d for d in VIEWS}
-    categories = {get_task(d.name).spec.tags[1] for d in VIEWS}
-    assert len(categories) == 12, sorted(categories)
-    for n, d in tasks.items():
-        (tmp_path / f"v{n}.cu").symlink_to(d / "cuda" / "view.cu")
-        (tmp_path / f"r{n}.cu").symlink_to(d / "reference" / "cuda.cu")
+    include = {t: f'#include "{TASKS / t / "types.hpp"}"\n' for t in views}
+    names = {t: _defined_names(strip_comments_and_strings(v.read_text()), kernels.get(t, "")) for t, v in views.items()}
+    linked = _groups({t: n for t, n in names.items() if t in kernels}, 5)
+    groups = linked + _groups({t: n for t, n in names.items() if t not in kernels}, 5)
+    units = []
+    for g, tasks in enumerate(groups):
+        (tmp_path / f"v{g}.cu").write_text("".join(f'{include[t]}#include "{views[t]}"\n' for t in tasks))
+        units.append(f"v{g}.cu")
+        if g < len(linked):
+            (tmp_path / f"k{g}.cu").write_text("".join(include[t] + kernels[t] for t in tasks))
+            units.append(f"k{g}.cu")
     flags = [ct.nvcc, *cudastages.NVCC_ARGS, "-O0", f"-I{paths.CXX_DIR}", "-c", "-odir", str(tmp_path)]
     with ThreadPoolExecutor(2) as pool:
-        runs = list(pool.map(lambda kind: subprocess.run([*flags, *(f"{kind}{n}.cu" for n in tasks)], cwd=tmp_path,
-                                                         capture_output=True, text=True, timeout=300), "vr"))
+        runs = list(pool.map(lambda part: subprocess.run([*flags, *part], cwd=tmp_path, capture_output=True, text=True,
+                                                         timeout=600), (units[0::2], units[1::2])))
     for run in runs:
         assert run.returncode == 0, run.stderr[-3000:]
-    for n in tasks:
-        link = subprocess.run(["g++", "-shared", f"v{n}.o", f"r{n}.o", f"-L{ct.lib_dir}", "-lcudart_static", "-ldl",
-                               "-lrt", "-pthread", "-Wl,-z,defs", "-o", f"lib{n}.so"], cwd=tmp_path,
+    out = []
+    for g, tasks in enumerate(linked):
+        link = subprocess.run(["g++", "-shared", f"v{g}.o", f"k{g}.o", f"-L{ct.lib_dir}", "-lcudart_static", "-ldl",
+                               "-lrt", "-pthread", "-Wl,-z,defs", "-o", f"lib{g}.so"], cwd=tmp_path,
                               capture_output=True, text=True, timeout=120)
-        assert link.returncode == 0, (tasks[n].name, link.stderr[-2000:])
+        out.append((tasks, link.stderr[-2000:] if link.returncode else ""))
+    return out
+
+
+def _cuda_prompts() -> dict[str, str]:
+    if not (PAREVAL / "generation-prompts.json").is_file():
+        return {}
+    return {p.task_id: p.prompt for p in pe.load_prompts(PAREVAL) if p.parallelism_model == "cuda"}
+
+
+def test_every_cuda_view_compiles_and_links_with_its_kernel(tmp_path):
+    """Every ParEval problem has a view; it launches the task's kernel (one `__global__`
+    declaration, of the task's function name) and links with a kernel of the prompt's exact
+    signature: the reference where the task has one, else ParEval's prompt stub."""
+    assert len(VIEWS) == 60, [d.name for d in VIEWS]
+    prompts = _cuda_prompts()
+    kernels = {d.name: k for d in VIEWS if (k := _kernel_source(d, prompts)) is not None}
+    assert len(kernels) == (60 if prompts else 12), sorted(kernels)
+    for d in VIEWS:
+        function, view = get_task(d.name).spec.function, strip_comments_and_strings((d / "cuda" / "view.cu").read_text())
+        assert _GLOBAL.findall(view) == [function] and f"{function}<<<" in view, d.name
+    failed = [(tasks, why) for tasks, why in _link_views(tmp_path, {d.name: d / "cuda" / "view.cu" for d in VIEWS},
+                                                         kernels) if why]
+    assert not failed, failed
+
+
+@pytest.mark.skipif(not (PAREVAL / "generation-prompts.json").is_file(), reason=f"no ParEval prompts in {PAREVAL}")
+def test_a_view_that_launches_a_kernel_of_other_parameters_does_not_link(tmp_path):
+    """ParEval 08's view declaring 09's `fft` (an output array instead of r and i) finds no
+    definition beside 08's kernel; 08 and 09 share a kernel name, so they never share a group."""
+    split = TASKS / "pareval_08_fft_split_fft"
+    tampered = tmp_path / "view08.cu"
+    tampered.write_text((split / "cuda" / "view.cu").read_text().replace(
+        "__global__ void fft(const cuDoubleComplex *x, double *r, double *i, size_t N);",
+        "__global__ void fft(const cuDoubleComplex *x, cuDoubleComplex *output, size_t N);").replace(
+        "fft<<<grid_1d(n), kBlock>>>(dx.get(), dr.get(), di.get(), n);",
+        "fft<<<grid_1d(n), kBlock>>>(dx.get(), reinterpret_cast<cuDoubleComplex*>(dr.get()), n);"))
+    [(tasks, why)] = _link_views(tmp_path, {split.name: tampered}, {split.name: _kernel_source(split, _cuda_prompts())})
+    assert "fft(double2 const*, double2*, unsigned long)" in why, why
+    groups = _groups({"08": {"fft", "Point"}, "09": {"fft"}, "10": {"Point"}, "11": {"relu"}}, 1)
+    assert sorted(groups) == [["08", "11"], ["09", "10"]], groups  # a new group only where names force one
 
 
 @without_gpu
@@ -120,9 +209,12 @@ def test_without_a_gpu_the_library_loads_and_its_first_cuda_call_fails_as_the_ca
     assert "CUDA error in cudaMalloc" in run.failure()
 
 
-def test_a_task_without_a_cuda_view_builds_and_stays_unscored(build_cache):
-    task = pe.get_pareval_task("56_transform_negate_odds")
-    assert not (task.root / "cuda" / "view.cu").exists()
+def test_a_task_without_a_cuda_view_builds_and_stays_unscored(build_cache, tmp_path):
+    """Every ParEval problem has a view; a task of one's own that accepts cuda may not: a copy of
+    ParEval 56 without its view. Its kernel is compiled and checked, never run: unscored."""
+    root = tmp_path / "pareval_56_transform_negate_odds"
+    shutil.copytree(pe.get_pareval_task("56_transform_negate_odds").root, root, ignore=shutil.ignore_patterns("cuda"))
+    task = load_task(root)
     kernel = "__global__ void negateOddsAndHalveEvens(int *x, size_t N) {}\n"
     result = evaluate(task, kernel, "cuda", EvalConfig.quick(timing=False), cache=build_cache)
     got = {s.stage: s for s in result.stages}

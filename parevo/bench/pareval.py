@@ -113,6 +113,9 @@ def supported(prompt: ParEvalPrompt) -> str | None:
         if model == "kokkos":  # ParEval's Kokkos signature takes Views: the task needs a trusted view
             return "no Kokkos view (kokkos/adapter.cpp) for this problem yet"
         return f"task does not accept model '{model}'"
+    if model == "cuda" and not (TASKS_DIR / prompt.task_id / "cuda" / "view.cu").is_file():
+        # the trusted host code that launches the kernel (verify/cudarun.py); every ParEval problem has one
+        return "no CUDA view (cuda/view.cu) for this problem yet: its kernel could not be run"
     return None
 
 
