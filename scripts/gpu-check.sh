@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The cuda model's checks on a machine with an NVIDIA GPU (none can run on a machine without one;
 # as of issue 17 none of this has ever run on a GPU): the GPU and compute-sanitizer, the CUDA tests
-# (tests/test_cuda.py: the 12 views linked with their reference kernels, the relu reference
+# (tests/test_cuda.py: the 60 views linked with their kernels' declarations, the relu reference
 # through correctness, compute-sanitizer memcheck/racecheck/synccheck and timing, three bad
 # kernels failing on the GPU, and the toolchain check of relu_launch.cu under each sanitizer
 # tool), then the 12 ParEval CUDA references through `parevo bench` (correctness, the three
