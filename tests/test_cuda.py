@@ -258,6 +258,27 @@ def test_bad_kernel_fails_on_the_gpu(path, build_cache):
     assert got[stage].status == status, {s.stage: (s.status, s.detail[:300], s.feedback[:600]) for s in result.stages}
 
 
+@needs_gpu
+@pytest.mark.skipif(not (PAREVAL / "generation-prompts.json").is_file(), reason=f"no ParEval prompts in {PAREVAL}")
+def test_every_view_launches_its_prompt_stub_on_the_gpu(build_cache):
+    """Every view's launch and copies on a GPU, with the prompt's kernel and an empty body: the
+    launch configuration is one the GPU accepts and no copy leaves its buffer, so the outcome is
+    the stub's (a wrong answer, or by chance a right one: 25's XOR of random bools), never a CUDA
+    error in the view and never `error`. One small family per task, eight tasks at a time."""
+    prompts = _cuda_prompts()
+
+    def outcome(d: Path) -> tuple[str, str, str]:
+        task = get_task(d.name)
+        config = EvalConfig.quick(timing=False, families=task.spec.families[:1], check_size=64)
+        result = evaluate(task, prompts[d.name].rstrip() + "\n}\n", "cuda", config, cache=build_cache)
+        got = {s.stage: s for s in result.stages}["correctness"]
+        return d.name, got.status, got.detail[:300] + got.feedback[:600]
+
+    with ThreadPoolExecutor(8) as pool:
+        bad = [o for o in pool.map(outcome, VIEWS) if o[1] not in ("ok", "fail") or "CUDA error" in o[2]]
+    assert not bad, bad
+
+
 @pytest.mark.skipif(not cuda.detect().gpu, reason="no GPU on this machine (nvidia-smi finds none): the kernel run "
                                                   "and compute-sanitizer checks need one (scripts/gpu-check.sh)")
 @pytest.mark.parametrize("tool", ["memcheck", "racecheck", "synccheck"])
