@@ -170,7 +170,8 @@ def test_every_cuda_view_compiles_and_links_with_its_kernel(tmp_path):
     kernels = {d.name: k for d in VIEWS if (k := _kernel_source(d, prompts)) is not None}
     assert len(kernels) == (60 if prompts else 12), sorted(kernels)
     for d in VIEWS:
-        function, view = get_task(d.name).spec.function, strip_comments_and_strings((d / "cuda" / "view.cu").read_text())
+        function = get_task(d.name).spec.function
+        view = strip_comments_and_strings((d / "cuda" / "view.cu").read_text())
         assert _GLOBAL.findall(view) == [function] and f"{function}<<<" in view, d.name
     failed = [(tasks, why) for tasks, why in _link_views(tmp_path, {d.name: d / "cuda" / "view.cu" for d in VIEWS},
                                                          kernels) if why]

@@ -85,7 +85,9 @@ inline dim3 block_2d() { return dim3(kTile, kTile); }
 // An "MxN grid of threads" whose orientation the prompt leaves open (ParEval's own driver puts M
 // on x): at least max(M, N) threads each way, so a kernel that checks its bounds covers the
 // matrix whichever axis it takes for rows.
-inline dim3 grid_2d_either(std::size_t rows, std::size_t cols) { return grid_2d(std::max(rows, cols), std::max(rows, cols)); }
+inline dim3 grid_2d_either(std::size_t rows, std::size_t cols) {
+  return grid_2d(std::max(rows, cols), std::max(rows, cols));
+}
 
 static unsigned long long g_launches = 0;
 
