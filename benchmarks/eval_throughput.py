@@ -7,10 +7,11 @@ each in both modes (the bench as `parevo bench --quick` runs it), plus the large
 Modes (the old behaviour is configuration, so both run from this checkout):
   before  every evaluation times the baseline and the reference itself, contention is not re-timed,
           every input is generated in every process, every repetition is timed, builds and race runs
-          run one after another with the system's debug info read, and the bench evaluates one
-          sample at a time (`reuse_timings = false`, `contention_retimes = 0`, `input_cache = false`,
-          `target_ci = 0`, `overlap_builds = false`, `race_parallel_runs = 1`, `race_debug_info =
-          true`, one local worker);
+          run one after another with the system's debug info read, the harness validates every
+          output and describes every input, and the bench evaluates one sample at a time
+          (`reuse_timings = false`, `contention_retimes = 0`, `input_cache = false`, `target_ci = 0`,
+          `overlap_builds = false`, `race_parallel_runs = 1`, `race_debug_info = true`,
+          `validate_once = false`, `describe_failures_only = false`, one local worker);
   after   today's defaults;
   after-quiet  today's defaults with the contention threshold out of reach (a quiet machine's path).
 Each mode gets a fresh, cold cache directory (builds and stored timings alike), so neither mode
@@ -42,6 +43,7 @@ ROOT = Path(__file__).resolve().parents[1]
 REPLAY = ROOT / "examples" / "bfs-openmp"
 MODES = {"before": {"reuse_timings": False, "contention_retimes": 0, "overlap_builds": False, "race_parallel_runs": 1,
                     "race_debug_info": True, "input_cache": False, "target_ci": 0,
+                    "validate_once": False, "describe_failures_only": False,
                     "local_workers": 1},  # the bench's evaluations one at a time, as before
          "after": {},
          # What "after" does on a quiet machine: no run counts as contended (nothing is re-timed, every

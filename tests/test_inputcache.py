@@ -46,7 +46,7 @@ def _context(build_cache, source: str | None = None) -> EvalContext:
 def _run(ctx: EvalContext, cache: inputcache.InputCache | None, seed: int = 4242):
     run = run_harness(ctx.harness().path, ctx.binaries["candidate"].path,
                       [CaseSpec(f, SIZE, seed) for f in FAMILIES], [1, 2], ctx.limits(60.0), reps=2,
-                      input_cache=cache)
+                      input_cache=cache, describe_every_input=True)  # the shapes tell the inputs apart
     assert not run.failure(), run.failure()
     return run
 

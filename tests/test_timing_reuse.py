@@ -149,3 +149,12 @@ def test_an_output_that_differs_at_another_thread_count_is_validated_again(build
     (one, two) = run.cases
     assert one.valid and one.validations == 3
     assert not two.valid and two.kind == "wrong" and two.rep == 2 and two.validations == 1
+    # Only the failing case's input is described (its message names it); a passing one's is not.
+    assert one.shape == "" and two.shape.startswith("n=20000 ") and two.shape in run.failure()
+    # The behaviour before (the throughput benchmark's "before" mode): every output validated,
+    # every input described; the same verdict.
+    old = run_harness(ctx.harness().path, ctx.binaries["candidate"].path, [CaseSpec("hot_bucket", 20000, 7)], [1, 2],
+                      ctx.limits(60.0), reps=3, validate_every_output=True, describe_every_input=True)
+    (one, two) = old.cases
+    assert one.valid and one.validations == 3 and one.shape == two.shape != ""
+    assert not two.valid and two.rep == 2 and two.validations == 3 and old.failure() == run.failure()

@@ -44,6 +44,10 @@ class EvalConfig(BaseModel):
                                  "content-addressed; the race build is used only once the earlier stages passed)")
     race_parallel_runs: int = Field(2, ge=1, description="race-build runs in flight at once (each its own sandboxed "
                                     "process tree; judged in order, as if run one after another)")
+    validate_once: bool = Field(True, description="the harness validates an output only if no output with the "
+                                "same bytes (a keyed digest, cxx/output_digest.hpp) was validated on the same input")
+    describe_failures_only: bool = Field(True, description="the harness describes an input (the shape in a "
+                                         "failure's message) only for a failing case: O(n) for most tasks")
     race_debug_info: bool = Field(False, description="let the race detector read the system's separate debug info "
                                   "(line numbers on libc frames in its reports; ~0.4 s more per race run)")
     timing: bool = True

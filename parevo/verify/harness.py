@@ -140,6 +140,8 @@ def run_harness(
     input_cache: InputCache | None = None,
     extra_args: Sequence[str] = (),
     inner: Sequence[str] = (),
+    validate_every_output: bool = False,
+    describe_every_input: bool = False,
 ) -> HarnessRun:
     """Runs every case at every thread count (each case generated once, then called at each count
     in turn). Raises InfraError only for what the harness itself reports as its own failure."""
@@ -173,6 +175,8 @@ def run_harness(
         if target_ci:  # adaptive repetitions, `reps` the cap (cxx/harness_main.cpp)
             cmd += ["--target-ci", f"{target_ci:g}", "--min-reps", str(min_reps)]
         cmd += extra_args  # the harness's own options (an MPI race run's --rank-threads)
+        # The behaviour before two economies (EvalConfig.validate_once, describe_failures_only).
+        cmd += ["--validate-every-output"] * validate_every_output + ["--describe-every-input"] * describe_every_input
         binds = []
         if seen_as == work.resolve():  # no private view (no bubblewrap): `nobody` may not reach this directory
             cmd.append("--keep-user")

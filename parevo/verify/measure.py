@@ -72,7 +72,8 @@ def _timed(ctx: EvalContext, role: str, threads: list[int], seed: int, wall_s: f
         run = run_harness(ctx.harness().path, ctx.binaries[role].path,
                           [CaseSpec(f, ctx.size("timing"), seed) for f in families], threads,
                           ctx.limits(wall_s or ctx.config.timing_wall_s), warmup=ctx.config.warmup, reps=ctx.config.reps,
-                          target_ci=ctx.config.target_ci, min_reps=ctx.config.min_reps, env=_timing_env(ctx), input_cache=_input_cache(ctx))
+                          target_ci=ctx.config.target_ci, min_reps=ctx.config.min_reps, env=_timing_env(ctx),
+                          input_cache=_input_cache(ctx), **ctx.harness_options())
         after = contention.sample()
         seen = (contention.between(before, after, ctx.config.contention_max_cores, sandboxed_cpu_s=run.outcome.cpu_s)
                 if before and after else None)
@@ -115,7 +116,7 @@ def _witness_at(ctx: EvalContext, role: str, model: str, size: int, p: int, min_
     families = ctx.timing_families()
     run = run_harness(ctx.harness().path, ctx.binaries[role].path,
                       [CaseSpec(f, size, ctx.seed + 2000) for f in families], [p],
-                      ctx.limits(ctx.config.timing_wall_s), warmup=1, reps=1, env=_timing_env(ctx))
+                      ctx.limits(ctx.config.timing_wall_s), warmup=1, reps=1, env=_timing_env(ctx), **ctx.harness_options())
     return run.failure() or witness.assess(run.at(p), model, min_call)
 
 
@@ -367,7 +368,7 @@ def profile_stage(ctx: EvalContext) -> StageResult:
     run = run_harness(ctx.harness().path, ctx.binaries["candidate"].path,
                       [CaseSpec(f, ctx.size("timing"), seed) for f in ctx.timing_families()],
                       [p], ctx.limits(ctx.config.timing_wall_s), reps=1, wrap_for=wrap, keep_files=("perf.csv",),
-                      input_cache=_input_cache(ctx))
+                      input_cache=_input_cache(ctx), **ctx.harness_options())
     counters, unsupported = _parse_perf(run.files.get("perf.csv", ""))
     if not counters:
         return StageResult(stage="profile", status="skipped", detail="perf stat produced no counters")

@@ -95,7 +95,7 @@ def correctness_stage(ctx: EvalContext) -> StageResult:
         # Passive waiting: an idle OpenMP thread then costs nothing, so the CPU a thread spends is work.
         return run_harness(ctx.harness().path, library or binary, ctx.cases(families, "check"), threads,
                            ctx.limits(ctx.config.check_wall_s), reps=ctx.config.check_reps,
-                           env=ctx.run_env(passive=True))
+                           env=ctx.run_env(passive=True), **ctx.harness_options())
 
     run = check_run()
     ctx.notes.extend(n for n in run.outcome.notes if n not in ctx.notes)
@@ -232,7 +232,8 @@ def race_stage(ctx: EvalContext) -> StageResult:
         # race_wall_s is per pair of thread counts: a run covers every count in one process tree.
         limits = ctx.limits(ctx.config.race_wall_s * max(1, (len(counts) + 1) // 2), sanitizer=True)
         return run_harness(harness, binary.path, cases, counts, limits, env=ctx.run_env(passive=True), race=True,
-                           debug_info=ctx.config.race_debug_info, files={"archer.supp": racecheck.ARCHER_SUPPRESSIONS})
+                           debug_info=ctx.config.race_debug_info, files={"archer.supp": racecheck.ARCHER_SUPPRESSIONS},
+                           **ctx.harness_options())
 
     # The runs are independent process trees (each waits mostly on thread start-up and the
     # detector's reports): several in flight at once, judged in plan order, so the verdict is

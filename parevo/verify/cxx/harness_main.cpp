@@ -59,6 +59,7 @@
 #include <vector>
 
 #include "input_cache.hpp"
+#include "output_digest.hpp"
 #include "parevo/output_fill.hpp"
 #include "parevo/random.hpp"
 #include "parevo/wire.hpp"
@@ -592,6 +593,9 @@ struct Args {
   bool race = false;
   std::string input_cache;  // '': generate every input
   int rank_threads = 0;  // MPI: OpenMP threads per rank (0: the build's PAREVO_MPI_RANK_THREADS)
+  // The behaviour before these economies, for benchmarks/eval_throughput.py's "before" mode:
+  bool validate_every_output = false;  // run the validator on every output, even bytes validated already
+  bool describe_every_input = false;   // describe() every case's input, not only a failing one's
 };
 
 Args parse(int argc, char** argv) {
@@ -615,6 +619,8 @@ Args parse(int argc, char** argv) {
     else if (k == "--rank-threads") a.rank_threads = std::atoi(val().c_str());
     else if (k == "--keep-user") g_drop_privileges = false;
     else if (k == "--input-cache") a.input_cache = val();
+    else if (k == "--validate-every-output") a.validate_every_output = true;
+    else if (k == "--describe-every-input") a.describe_every_input = true;
     else harness_error("unknown option " + k, 91);
   }
   if (!a.lib || a.threads.empty() || a.reps < 1 || a.warmup < 0) harness_error("need --lib and --threads", 91);
@@ -658,8 +664,6 @@ double median_ci(std::vector<double> times) {
   const double mad = median(times);
   return 1.96 * 1.2533 * 1.4826 * mad / std::sqrt(static_cast<double>(n)) / m;
 }
-
-constexpr std::size_t kValidatedCap = std::size_t{64} << 20;  // validated outputs kept per case
 
 std::string times_json(const std::vector<double>& times) {
   std::string s = "[";
@@ -734,6 +738,8 @@ int main(int argc, char** argv) {
     record("\"event\":\"load_failed\",\"threads\":" + std::to_string(c.threads) + ",\"why\":\"" + json_escape(why) + "\"");
   }
 
+  // Drawn now that every candidate process exists: none of them holds a copy (output_digest.hpp).
+  const std::uint64_t digest_key = parevo::digest::fresh_key();
   std::vector<Case> cases;
   {
     std::string family;
@@ -751,14 +757,17 @@ int main(int argc, char** argv) {
     const std::string head = "\"case\":" + std::to_string(ci) + ",\"family\":\"" + json_escape(c.family) +
                              "\",\"size\":" + std::to_string(c.size);
     task::Input master, pristine;
-    // Outputs already validated on this case's inputs, by repetition. A later thread count gets
-    // the very same inputs (regenerated from the same seeds), and the same bytes back are the same
-    // verdict (validation is a function of input and output), so the validator is not run again
-    // for them; other bytes are validated as usual. Bounded: past the cap, every output is validated.
-    std::vector<std::vector<char>> validated(static_cast<std::size_t>(args.warmup + args.reps));
+    // Outputs already validated on this case's inputs, by repetition (their keyed digests). A later
+    // thread count gets the very same inputs (regenerated from the same seeds), and the same bytes
+    // back are the same verdict (validation is a function of input and output), so the validator
+    // is not run again for them; any other bytes are validated as usual.
+    std::vector<parevo::digest::Digest> validated(static_cast<std::size_t>(args.warmup + args.reps));
     std::vector<bool> have_validated(validated.size(), false);
-    std::size_t validated_bytes = 0;
+    // The input's describe() line is for a failure's message: computed for a failing case only
+    // (it is O(n) for most tasks, as much as a validation at the timing size).
+    std::vector<char> bytes;  // the output of the call, copied out of the shared buffer
     std::string shape;
+    bool generated = false;  // `master` holds a whole input (describe() may read it)
     double gen_s = 0;
     const char* cached = "";
     for (Child& ch : children) {
@@ -779,6 +788,7 @@ int main(int argc, char** argv) {
         // baseline with the same seed): generated once, kept pristine, re-varied per count.
         parevo::Rng rng(c.seed * 1000003ULL + static_cast<unsigned long long>(r) * 7919ULL + parevo::hash_name(c.family));
         auto g0 = Clock::now();
+        generated = false;
         try {
           if (r == 0 && &ch == &children.front()) {
             cached = master_input(args.input_cache, c, rng, master);
@@ -797,9 +807,10 @@ int main(int argc, char** argv) {
         } catch (const std::exception& e) {
           harness_error("input family '" + c.family + "': " + e.what(), 92);
         }
+        generated = true;
         if (r == 0 && &ch == &children.front()) {
           gen_s = std::chrono::duration<double>(Clock::now() - g0).count();
-          shape = task::describe(master);
+          if (args.describe_every_input) shape = task::describe(master);
         }
         // The copy the candidate receives: a fresh memfd, so nothing of it is visible before t0.
         int in_fd = memfd_create("parevo-input", MFD_CLOEXEC);
@@ -856,24 +867,26 @@ int main(int argc, char** argv) {
           why = "the candidate's output is larger than the harness accepts (" + std::to_string(out_cap >> 20) + " MiB)";
           kind = "output";
         } else {
-          // Copied out first: the candidate process may still write the shared buffer.
-          std::vector<char> bytes(out_view, out_view + done.a);
+          // Copied out first: the candidate process may still write the shared buffer. Into one
+          // buffer per case: a fresh one of a large output would be paged in on every call.
+          bytes.assign(out_view, out_view + done.a);
+          const auto d = args.validate_every_output ? parevo::digest::Digest{}
+                                                    : parevo::digest::of(bytes.data(), bytes.size(), digest_key);
           parevo::wire::Reader rd{bytes.data(), bytes.data() + bytes.size()};
           task::Output out{};
-          parevo::wire::get(rd, out);
-          if (rd.bad || rd.p != rd.end) {
+          if (!args.validate_every_output && have_validated[r] && validated[r] == d) {
+            // the bytes of an output validated (and well-formed) on this same input at an earlier
+            // thread count: neither parsed nor validated again
+          } else if (parevo::wire::get(rd, out); rd.bad || rd.p != rd.end) {
             why = "the output bytes the candidate process returned are malformed (forged or corrupted output)";
             kind = "wrong";
-          } else if (have_validated[r] && validated[r] == bytes) {
-            // byte for byte an output validated on this same input at an earlier thread count
           } else {
             why = task::validate(master, out);
             ++validations;
             if (!why.empty()) {
               kind = "wrong";
-            } else if (!have_validated[r] && validated_bytes + bytes.size() <= kValidatedCap) {
-              validated_bytes += bytes.size();
-              validated[r] = std::move(bytes);
+            } else if (!have_validated[r]) {
+              validated[r] = d;
               have_validated[r] = true;
             }
           }
@@ -895,6 +908,13 @@ int main(int argc, char** argv) {
           w.second += done.work[k].cpu_ns;
         }
         if (enough) break;
+      }
+      if (!why.empty() && shape.empty() && generated) {
+        try {
+          shape = task::describe(master);  // the input of the failing call (a varied one past repetition 0)
+        } catch (const std::exception& e) {
+          shape = std::string("not described: ") + e.what();
+        }
       }
       std::string body = "\"event\":\"case\"," + where + ",\"shape\":\"" + json_escape(shape) + "\",\"gen_s\":" +
                          std::to_string(gen_s) + ",\"valid\":" + (why.empty() ? "true" : "false") + ",\"kind\":\"" +
