@@ -111,3 +111,15 @@ def test_agentic_bench_runs_an_evolution_per_sample(tmp_path, small_suite):
     run_store = tmp_path / "parevo-bench" / "evo" / "evolve" / rows[0].evolve_run / "run.sqlite"
     programs = sqlite3.connect(run_store).execute("SELECT origin, viable FROM programs ORDER BY id").fetchall()
     assert programs == [("seed", 0), ("mutate", 1)]  # the sample is the run's best (viable) program
+
+
+def test_only_a_sample_stopped_at_its_timing_budget_is_correct_but_too_slow():
+    """A correct sample that failed the race stage (a reference whose race run ran out of memory
+    was shown as "correct, too slow") is not too slow; one stopped at timing is."""
+    from parevo.bench.store import Outcome
+
+    race = Outcome(status="fail", stage_reached="race", built=True, correct=True, race_free=False)
+    slow = Outcome(status="fail", stage_reached="timing", built=True, correct=True, race_free=True)
+    wrong = Outcome(status="fail", stage_reached="timing", built=True, correct=False, race_free=True)
+    assert [o.too_slow for o in (race, slow, wrong)] == [False, True, False]
+    assert [o.passed for o in (race, slow, wrong)] == [False, True, False]

@@ -133,7 +133,7 @@ class Bench:
                 progress.done += 1
                 progress.passed += outcome.passed
                 progress.errors += outcome.status == "error"
-                key = ("passed" if outcome.status == "ok" else "correct, too slow" if outcome.correct
+                key = ("passed" if outcome.status == "ok" else "correct, too slow" if outcome.too_slow
                        else f"{outcome.status} at {outcome.stage_reached}")
                 progress.by_stage[key] = progress.by_stage.get(key, 0) + 1
                 progress.last = f"{item.prompt_id} #{sample}: {key}"

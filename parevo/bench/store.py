@@ -77,6 +77,12 @@ class Outcome(BaseModel):
     def passed(self) -> bool:
         return self.correct and self.race_free is not False
 
+    @property
+    def too_slow(self) -> bool:
+        """Stopped at the timing budget: the one timing failure that leaves a sample correct (a
+        correct sample that failed earlier, at the race stage, is not "too slow")."""
+        return self.correct and self.status == "fail" and self.stage_reached == "timing"
+
 
 class SampleRow(SampleKey, Outcome):
     id: int

@@ -140,7 +140,7 @@ def _print_summary(rows, n: int) -> None:
     for key in vals[models[0]]:
         table.add_row(key, *("-" if vals[m][key] is None else f"{vals[m][key]:.3f}" for m in models))
     console.print(table)
-    if n_slow := sum(r.correct and r.status == "fail" for r in rows):
+    if n_slow := sum(r.too_slow for r in rows):
         console.print(f"{n_slow} sample(s) correct but too slow: stopped at the timing budget, counted as "
                       f"correct with a speedup below 1/K")
     from ..bench.metrics import errors_excluded

@@ -21,6 +21,7 @@ that rank: `fail`), judged rank by rank from mpirun's `--tag-output` lines.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,6 +94,11 @@ def race_stage(ctx: EvalContext, binary: Path, harness: Path, sizes: list[int], 
     kinds: set[str] = set()
     for i, job in enumerate(jobs):
         limits = ctx.limits(ctx.config.race_wall_s * max(1, (job.ranks + 1) // 2), sanitizer=True)
+        # The memory limit is per rank here: every rank is a whole process holding its own copy of
+        # the input (ParEval's MPI problems hand every rank the input) and its own detector shadow.
+        # At the timing size 2 ranks of a correct reference (30's prefix sum, 40 M doubles) needed
+        # more than 4 GiB under the detector, and a reference failing is the verifier's fault.
+        limits = dataclasses.replace(limits, memory_bytes=limits.memory_bytes * job.ranks)
         run = run_harness(harness, binary, list(job.cases), [job.ranks], limits,
                           env=ctx.run_env(passive=True), race=True, files={"archer.supp": racecheck.ARCHER_SUPPRESSIONS},
                           extra_args=("--rank-threads", str(job.threads)))
