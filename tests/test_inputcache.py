@@ -10,6 +10,7 @@ import os
 import shutil
 import stat
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -67,8 +68,8 @@ def test_an_input_is_generated_once_read_back_and_regenerated_when_damaged(build
     assert all(c.cache == "" for c in plain.cases)
     # The directory and its files are root's alone; the directory is named after the harness build.
     assert stat.S_IMODE(cache_root.stat().st_mode) == stat.S_IMODE(cache.directory.stat().st_mode) == 0o700
-    files = sorted(cache.directory.iterdir())
-    assert len(files) == 2 and all(stat.S_IMODE(f.stat().st_mode) == 0o600 for f in files)
+    files = sorted(cache.directory.glob("*.in"))
+    assert len(files) == 2 and all(stat.S_IMODE(f.stat().st_mode) == 0o600 for f in cache.directory.iterdir())
     assert cache.directory.name == inputcache._digest(ctx.harness().path) and len(cache.directory.name) == 16
     # Damage: one file cut short, one with a flipped payload byte (the checksum catches it).
     files[0].write_bytes(files[0].read_bytes()[:100])
@@ -86,7 +87,8 @@ def test_eviction_keeps_the_cache_under_its_bound(build_cache, cache_root):
     ctx = _context(build_cache)
     cache = measure._input_cache(ctx)
     _run(ctx, cache)
-    sizes = sorted(f.stat().st_size for f in cache.directory.iterdir())
+    inputs = lambda: sorted(p.name for p in cache.directory.glob("*.in"))  # noqa: E731
+    sizes = sorted(f.stat().st_size for f in cache.directory.iterdir() if f.name != "digest.key")
     old = cache.directory / "0000000000000000.in"
     old.write_bytes(b"x" * 1000)
     os.utime(old, (1, 1))
@@ -94,13 +96,16 @@ def test_eviction_keeps_the_cache_under_its_bound(build_cache, cache_root):
     stale.write_bytes(b"partial")
     os.utime(stale, (1, 1))
     inputcache.InputCache(cache.directory, sum(sizes)).evict()
-    assert not old.exists() and not stale.exists() and len(list(cache.directory.iterdir())) == 2
+    assert not old.exists() and not stale.exists() and len(inputs()) == 2
     older_build = cache.directory.parent / "0123456789abcdef"
     older_build.mkdir()
     (older_build / "0000000000000002.in").write_bytes(b"y" * 10)
     os.utime(older_build / "0000000000000002.in", (1, 1))
     inputcache.InputCache(cache.directory, sizes[-1]).evict()
-    assert len(list(cache.directory.iterdir())) == 1 and not older_build.exists()
+    assert len(inputs()) == 1 and not older_build.exists()
+    # An evicted input's records went with it; the directory's key stays.
+    assert sorted(p.stem for p in cache.directory.glob("*.ok")) == [Path(n).stem for n in inputs()]
+    assert (cache.directory / "digest.key").exists()
 
 
 def test_the_cache_is_not_used_where_the_candidate_could_reach_it(build_cache, cache_root, tmp_path, monkeypatch):
@@ -202,3 +207,49 @@ def test_the_candidate_can_neither_read_nor_write_the_cache(build_cache, cache_r
     run = run_harness(ctx.harness().path, ctx.binaries["candidate"].path, [CaseSpec("rmat", SIZE, 4242)], [1],
                       ctx.limits(60.0), reps=2, input_cache=cache)
     assert "ATTACK-GOT /tmp/parevo-inputs/" in run.outcome.stderr and "wrong answer" in run.failure()
+
+
+OFF_BY_ONE = """
+#define bfs_levels bfs_levels_right
+{reference}
+#undef bfs_levels
+std::vector<std::int32_t> bfs_levels(const CSRGraph& g, std::int32_t source) {{
+  std::vector<std::int32_t> level = bfs_levels_right(g, source);
+  if (!level.empty()) level.back() += 1;  // wrong on every input
+  return level;
+}}
+"""
+
+
+def test_outputs_validated_on_a_cached_input_are_not_validated_again_by_later_runs(build_cache, cache_root):
+    """The validator runs once per cached input and distinct output across runs (the records
+    beside the input, under the directory's secret digest key); different bytes, damaged records
+    and another key all mean validating again, and a wrong candidate still fails."""
+    ctx = _context(build_cache)
+    cache = measure._input_cache(ctx)
+
+    def validations(run) -> list[int]:
+        return [c.validations for c in run.cases]
+
+    first = _run(ctx, cache)
+    assert validations(first) == [2, 0, 2, 0]  # (rmat, uniform) x (1, 2 threads), 2 reps each
+    assert validations(_run(ctx, cache)) == [0, 0, 0, 0]  # every output was validated by the first run
+    key = cache.directory / "digest.key"
+    assert stat.S_IMODE(key.stat().st_mode) == 0o600 and key.stat().st_size == 8
+    records = sorted(cache.directory.glob("*.ok"))
+    assert len(records) == 2 and all(r.stat().st_size == 2 * 32 for r in records)
+    # Damaged records are ignored: this input's outputs are validated (and remembered) again.
+    records[0].write_bytes(bytes(b ^ 0x55 for b in records[0].read_bytes()))
+    assert sorted(validations(_run(ctx, cache))) == [0, 0, 0, 2]
+    # A wrong candidate on the same inputs: its bytes match no record, it is validated and fails.
+    wrong = _context(build_cache, OFF_BY_ONE.format(reference=get_task("bfs").reference_source("openmp")))
+    bad = run_harness(wrong.harness().path, wrong.binaries["candidate"].path,
+                      [CaseSpec(f, SIZE, 4242) for f in FAMILIES], [1, 2], wrong.limits(60.0), reps=2, input_cache=cache)
+    assert bad.invalid and bad.invalid[0].kind == "wrong" and bad.invalid[0].validations == 1
+    # Another key (the file replaced): no record matches any more; the first run's work is redone.
+    key.write_bytes((int.from_bytes(os.urandom(8), "little") % (2**61 - 2) + 1).to_bytes(8, "little"))
+    assert validations(_run(ctx, cache)) == [2, 0, 2, 0]
+    # The old behaviour (the benchmark's before mode) neither reads nor writes records.
+    before = run_harness(ctx.harness().path, ctx.binaries["candidate"].path, [CaseSpec(f, SIZE, 4242) for f in FAMILIES],
+                         [1, 2], ctx.limits(60.0), reps=2, input_cache=cache, validate_every_output=True)
+    assert validations(before) == [2, 2, 2, 2]

@@ -18,6 +18,12 @@ cache file was opened, and cannot read the non-dumpable harness's /proc entries.
 not hold (not root, no bubblewrap private view: the harness's `--keep-user` path) the cache is not
 used at all, by this module and by the harness alike. The correctness and race stages never use
 it: their seeds are fresh and secret in every evaluation.
+
+Beside each input, `<name>.ok` records the keyed digests of outputs the harness validated on it
+(`digest.key` is the directory's secret key): a later run's output with the same bytes is not
+validated again, so a timing set's validator runs once per input and distinct output, not once
+per candidate. The records are as private as the inputs, and a record can only let through
+bytes that were validated (cxx/input_cache.hpp, cxx/output_digest.hpp).
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ from ..toolchain import sandbox
 
 INSIDE = Path("/tmp/parevo-inputs")  # where the sandboxed harness sees its directory
 STALE_TMP_S = 3600.0  # a temporary file this old was left by a killed harness
+DIGEST_KEY = "digest.key"  # the directory's secret key of validated outputs' digests (cxx/input_cache.hpp)
 
 
 @dataclass(frozen=True)
@@ -55,12 +62,16 @@ class InputCache:
                 if now - st.st_mtime > STALE_TMP_S:
                     f.unlink(missing_ok=True)
                 continue
+            if f.name == DIGEST_KEY and f.parent == self.directory:
+                continue  # this build's secret: replacing it would only forget every record
             files.append((st.st_mtime, st.st_size, f))
         total = sum(size for _, size, _ in files)
         for _, size, f in sorted(files):
             if total <= self.max_bytes:
                 break
             f.unlink(missing_ok=True)
+            if f.suffix == ".in":  # its validated outputs' records go with it
+                f.with_suffix(".ok").unlink(missing_ok=True)
             total -= size
         for d in self.directory.parent.iterdir():  # left by earlier harness builds, now emptied
             if d != self.directory and d.is_dir() and not any(d.iterdir()):

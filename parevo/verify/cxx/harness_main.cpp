@@ -665,6 +665,10 @@ double median_ci(std::vector<double> times) {
   return 1.96 * 1.2533 * 1.4826 * mad / std::sqrt(static_cast<double>(n)) / m;
 }
 
+// Distinct validated outputs remembered per repetition of a case (a task with several right
+// answers may return any of them; past this many, the rest are validated every time).
+constexpr std::size_t kValidatedPerRep = 16;
+
 std::string times_json(const std::vector<double>& times) {
   std::string s = "[";
   for (std::size_t i = 0; i < times.size(); ++i) {
@@ -738,8 +742,17 @@ int main(int argc, char** argv) {
     record("\"event\":\"load_failed\",\"threads\":" + std::to_string(c.threads) + ",\"why\":\"" + json_escape(why) + "\"");
   }
 
-  // Drawn now that every candidate process exists: none of them holds a copy (output_digest.hpp).
-  const std::uint64_t digest_key = parevo::digest::fresh_key();
+  // Read or drawn now that every candidate process exists: none of them holds a copy
+  // (output_digest.hpp). With the input cache, the key is its directory's, and outputs validated
+  // on a cached input are remembered there for later runs (input_cache.hpp).
+  namespace ic = parevo::input_cache;
+  bool remember_validated = false;
+  std::uint64_t digest_key = 0;
+  if constexpr (ic::storable<task::Input>) {
+    if (!args.input_cache.empty() && !args.validate_every_output) digest_key = ic::digest_key(args.input_cache);
+    remember_validated = digest_key != 0;
+  }
+  if (digest_key == 0) digest_key = parevo::digest::fresh_key();
   std::vector<Case> cases;
   {
     std::string family;
@@ -761,8 +774,11 @@ int main(int argc, char** argv) {
     // thread count gets the very same inputs (regenerated from the same seeds), and the same bytes
     // back are the same verdict (validation is a function of input and output), so the validator
     // is not run again for them; any other bytes are validated as usual.
-    std::vector<parevo::digest::Digest> validated(static_cast<std::size_t>(args.warmup + args.reps));
-    std::vector<bool> have_validated(validated.size(), false);
+    std::vector<std::vector<parevo::digest::Digest>> validated(static_cast<std::size_t>(args.warmup + args.reps));
+    auto is_validated = [&](int r, const parevo::digest::Digest& d) {
+      return std::find(validated[r].begin(), validated[r].end(), d) != validated[r].end();
+    };
+    const std::string cache_key = parevo::input_cache::key_text(c.family, c.size, c.seed);
     // The input's describe() line is for a failure's message: computed for a failing case only
     // (it is O(n) for most tasks, as much as a validation at the timing size).
     std::vector<char> bytes;  // the output of the call, copied out of the shared buffer
@@ -810,6 +826,9 @@ int main(int argc, char** argv) {
         generated = true;
         if (r == 0 && &ch == &children.front()) {
           gen_s = std::chrono::duration<double>(Clock::now() - g0).count();
+          if (remember_validated && *cached)  // outputs validated on this input by earlier runs
+            for (const auto& [rep, d] : parevo::input_cache::validated(args.input_cache, cache_key))
+              if (rep < validated.size() && validated[rep].size() < kValidatedPerRep) validated[rep].push_back(d);
           if (args.describe_every_input) shape = task::describe(master);
         }
         // The copy the candidate receives: a fresh memfd, so nothing of it is visible before t0.
@@ -874,7 +893,7 @@ int main(int argc, char** argv) {
                                                     : parevo::digest::of(bytes.data(), bytes.size(), digest_key);
           parevo::wire::Reader rd{bytes.data(), bytes.data() + bytes.size()};
           task::Output out{};
-          if (!args.validate_every_output && have_validated[r] && validated[r] == d) {
+          if (!args.validate_every_output && is_validated(r, d)) {
             // the bytes of an output validated (and well-formed) on this same input at an earlier
             // thread count: neither parsed nor validated again
           } else if (parevo::wire::get(rd, out); rd.bad || rd.p != rd.end) {
@@ -885,9 +904,9 @@ int main(int argc, char** argv) {
             ++validations;
             if (!why.empty()) {
               kind = "wrong";
-            } else if (!have_validated[r]) {
-              validated[r] = d;
-              have_validated[r] = true;
+            } else if (!args.validate_every_output && validated[r].size() < kValidatedPerRep) {
+              validated[r].push_back(d);
+              if (remember_validated && *cached) parevo::input_cache::remember(args.input_cache, cache_key, r, d);
             }
           }
         }

@@ -26,7 +26,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
@@ -36,6 +38,7 @@
 #include <utility>
 #include <vector>
 
+#include "output_digest.hpp"
 #include "parevo/wire.hpp"
 
 namespace parevo::input_cache {
@@ -198,6 +201,93 @@ void store(const std::string& dir, const std::string& key, const Input& in) {
   }
   close(fd);
   if (!ok || rename(tmp.c_str(), path.c_str()) != 0) unlink(tmp.c_str());
+}
+
+// Outputs validated on a cached input, across runs: the harness's "validate an output once"
+// rule (harness_main.cpp) within one run extends to every later run of the same timing set, so
+// that the validator runs once per input and distinct output, not once per candidate. Each input
+// file has `<name>.ok` beside it: fixed records (repetition, output length, keyed digest,
+// checksum) appended by the harnesses that validated an output on that input (a single 32-byte
+// O_APPEND write: atomic among concurrent harnesses). The digest's key is the directory's own
+// (`digest.key`, 8 bytes drawn once by the first harness, 0600): the same secret for every run of
+// this harness build and as unreachable to a candidate as the inputs themselves (see above), so
+// output_digest.hpp's bound holds. Damaged or foreign records are ignored; a record only ever
+// lets an output skip the validator when its digest matches, which wrong bytes do with
+// probability below length / 2^61.
+struct Record {
+  std::uint32_t magic;
+  std::uint32_t rep;
+  std::uint64_t length;
+  std::uint64_t value;
+  std::uint64_t check;  // checksum of the fields above
+};
+constexpr std::uint32_t kRecordMagic = 0x4b4f5650;  // "PVOK"
+constexpr std::size_t kMaxRecords = 4096;           // read at most this many per input
+
+inline std::uint64_t record_check(const Record& r) { return checksum(reinterpret_cast<const char*>(&r), offsetof(Record, check)); }
+
+inline std::string records_name(const std::string& dir, const std::string& key) {
+  std::string name = file_name(dir, key);
+  return name.substr(0, name.size() - 3) + ".ok";
+}
+
+// The directory's digest key (created on first use); 0 where it cannot be read or made.
+inline std::uint64_t digest_key(const std::string& dir) {
+  const std::string path = dir + "/digest.key";
+  std::uint64_t k = 0;
+  for (int attempt = 0; attempt < 2 && k == 0; ++attempt) {
+    int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd >= 0) {
+      struct stat st{};
+      if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() && (st.st_mode & 077) == 0 &&
+          read(fd, &k, sizeof k) != static_cast<ssize_t>(sizeof k))
+        k = 0;
+      close(fd);
+      if (k >= parevo::digest::kPrime) k = 0;
+      continue;
+    }
+    // First use: written to a file of its own and linked into place, so no reader sees a torn key.
+    std::uint64_t fresh = parevo::digest::fresh_key();
+    const std::string tmp = path + ".tmp" + std::to_string(fresh);
+    fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
+    if (fd < 0) return 0;
+    const bool written = write(fd, &fresh, sizeof fresh) == static_cast<ssize_t>(sizeof fresh);
+    close(fd);
+    if (written) link(tmp.c_str(), path.c_str());  // loses to a concurrent first use: the loop reads the winner's
+    unlink(tmp.c_str());
+  }
+  return k;
+}
+
+// The digests of outputs validated on `key`'s input, as (repetition, digest).
+inline std::vector<std::pair<std::uint32_t, parevo::digest::Digest>> validated(const std::string& dir, const std::string& key) {
+  std::vector<std::pair<std::uint32_t, parevo::digest::Digest>> out;
+  const std::string path = records_name(dir, key);
+  int fd = open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+  if (fd < 0) return out;
+  struct stat st{};
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid()) {
+    std::vector<Record> recs(std::min<std::size_t>(kMaxRecords, static_cast<std::size_t>(st.st_size) / sizeof(Record)));
+    const ssize_t got = recs.empty() ? 0 : read(fd, recs.data(), recs.size() * sizeof(Record));
+    for (std::size_t i = 0; got > 0 && i < static_cast<std::size_t>(got) / sizeof(Record); ++i)
+      if (recs[i].magic == kRecordMagic && recs[i].check == record_check(recs[i]))
+        out.push_back({recs[i].rep, {static_cast<std::size_t>(recs[i].length), recs[i].value}});
+  }
+  close(fd);
+  return out;
+}
+
+// Appends one validated output's record (a failure only means a later run validates it again).
+inline void remember(const std::string& dir, const std::string& key, std::uint32_t rep, const parevo::digest::Digest& d) {
+  Record r{kRecordMagic, rep, d.length, d.value, 0};
+  r.check = record_check(r);
+  int fd = open(records_name(dir, key).c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+  if (fd < 0) return;
+  struct stat st{};
+  if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
+      static_cast<std::size_t>(st.st_size) < kMaxRecords * sizeof(Record))
+    (void)!write(fd, &r, sizeof r);
+  close(fd);
 }
 
 }  // namespace parevo::input_cache
