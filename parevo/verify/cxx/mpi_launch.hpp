@@ -365,8 +365,15 @@ std::string mpi_why(Child& c, const std::string& generic) {
   // mpirun itself did not say (it may fail to relay a rank's error report): its exit is all there is.
   std::string how = generic.substr(0, generic.find(" in the middle of a call"));
   if (how.rfind("the candidate process ", 0) == 0) how = "mpirun " + how.substr(22);
-  return "the MPI job ended in the middle of a call (" + how + "): a rank failed, through an MPI error (collectives "
-         "whose counts, types or order differ across ranks, a bad rank or count), a crash, or exit()/abort()";
+  // Open MPI reports MPI_Abort, and a rank's crash or exit, through its help-message system; when
+  // that fails itself (seen once in CI: "ORTE_ERROR_LOG: Out of resource in file .../show_help.c")
+  // the report is lost, and the verdict says so rather than guess which of them it was.
+  std::string lost;
+  if (std::string l = job_line(c, "show_help.c"); !l.empty())
+    lost = "; mpirun could not print its own report of what the rank did (" + l + ")";
+  return "the MPI job ended in the middle of a call (" + how + lost + "): a rank failed, through an MPI error "
+         "(collectives whose counts, types or order differ across ranks, a bad rank or count), a crash, MPI_Abort, "
+         "or exit()/abort()";
 }
 
 // A call that ran out of time: which ranks had returned (a deadlock leaves some waiting forever).

@@ -1,5 +1,6 @@
 // expect: correctness fail
 // reason: called MPI_Abort
+// reason: mpirun could not print its own report
 // model: mpi
 // requires: mpi
 // config: timing=false
