@@ -5,7 +5,7 @@ on this machine; where the Ray run's evaluations went; whether both runs reached
 
 Both runs are `parevo bench --quick` over the same scripted samples (correct, racy and wrong
 OpenMP histograms from tests/fixtures/evolve, at 1M timing values), each from a cold cache.
-The local run evaluates one sample at a time (bench's default). The Ray run starts a cluster
+The local run evaluates as bench does by default (two samples at once, timing exclusive). The Ray run starts a cluster
 (`ray.cluster_utils.Cluster`): a head without evaluation slots and `--nodes` worker nodes, each
 with one `parevo_eval` slot, its own PAREVO_CACHE_DIR and its own CPU-slot directory, as if each
 were a machine of its own; they share this machine's cores, so the figure says what the Ray
