@@ -778,7 +778,7 @@ int main(int argc, char** argv) {
     auto is_validated = [&](int r, const parevo::digest::Digest& d) {
       return std::find(validated[r].begin(), validated[r].end(), d) != validated[r].end();
     };
-    const std::string cache_key = parevo::input_cache::key_text(c.family, c.size, c.seed);
+    const std::string cache_key = ic::key_text(c.family, c.size, c.seed);
     // The input's describe() line is for a failure's message: computed for a failing case only
     // (it is O(n) for most tasks, as much as a validation at the timing size).
     std::vector<char> bytes;  // the output of the call, copied out of the shared buffer
@@ -827,7 +827,7 @@ int main(int argc, char** argv) {
         if (r == 0 && &ch == &children.front()) {
           gen_s = std::chrono::duration<double>(Clock::now() - g0).count();
           if (remember_validated && *cached)  // outputs validated on this input by earlier runs
-            for (const auto& [rep, d] : parevo::input_cache::validated(args.input_cache, cache_key))
+            for (const auto& [rep, d] : ic::validated(args.input_cache, cache_key))
               if (rep < validated.size() && validated[rep].size() < kValidatedPerRep) validated[rep].push_back(d);
           if (args.describe_every_input) shape = task::describe(master);
         }
@@ -906,7 +906,7 @@ int main(int argc, char** argv) {
               kind = "wrong";
             } else if (!args.validate_every_output && validated[r].size() < kValidatedPerRep) {
               validated[r].push_back(d);
-              if (remember_validated && *cached) parevo::input_cache::remember(args.input_cache, cache_key, r, d);
+              if (remember_validated && *cached) ic::remember(args.input_cache, cache_key, r, d);
             }
           }
         }

@@ -247,8 +247,9 @@ inline std::uint64_t digest_key(const std::string& dir) {
       continue;
     }
     // First use: written to a file of its own and linked into place, so no reader sees a torn key.
-    std::uint64_t fresh = parevo::digest::fresh_key();
-    const std::string tmp = path + ".tmp" + std::to_string(fresh);
+    // (The temporary name is a nonce of its own, never the key: a name is what a listing shows.)
+    const std::uint64_t fresh = parevo::digest::fresh_key(), nonce = parevo::digest::fresh_key();
+    const std::string tmp = path + ".tmp" + std::to_string(nonce);
     fd = open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0600);
     if (fd < 0) return 0;
     const bool written = write(fd, &fresh, sizeof fresh) == static_cast<ssize_t>(sizeof fresh);
